@@ -1,0 +1,85 @@
+"""Typed readers for settings that come from the environment.
+
+Each helper fails loudly, naming the variable and the form it expects, so that a
+mistyped deployment stops at start-up rather than running with a surprising value.
+"""
+
+import os
+
+from django.core.exceptions import ImproperlyConfigured
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off"}
+_MISSING = object()
+
+
+def _raw(name, default):
+    value = os.environ.get(name)
+    if value is None or value == "":
+        if default is _MISSING:
+            raise ImproperlyConfigured(f"Environment variable {name} is required but not set.")
+        return None
+    return value
+
+
+def env_str(name, default=_MISSING):
+    value = _raw(name, default)
+    return default if value is None else value
+
+
+def env_bool(name, default=_MISSING):
+    value = _raw(name, default)
+    if value is None:
+        return default
+    lowered = value.strip().lower()
+    if lowered in _TRUE:
+        return True
+    if lowered in _FALSE:
+        return False
+    raise ImproperlyConfigured(
+        f"Environment variable {name} must be a boolean (one of true/false, yes/no, on/off, 1/0); got {value!r}."
+    )
+
+
+def env_int(name, default=_MISSING, *, minimum=None):
+    value = _raw(name, default)
+    if value is None:
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"Environment variable {name} must be a whole number; got {value!r}.") from None
+    if minimum is not None and number < minimum:
+        raise ImproperlyConfigured(f"Environment variable {name} must be at least {minimum}; got {number}.")
+    return number
+
+
+def env_list(name, default=_MISSING):
+    """A comma-separated list; blank items are dropped."""
+    value = _raw(name, default)
+    if value is None:
+        return list(default or [])
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_secret(name, default=_MISSING, *, min_length=32):
+    """A secret that must be long enough to be worth keeping secret."""
+    value = env_str(name, default)
+    if value is not None and len(value) < min_length:
+        raise ImproperlyConfigured(f"Environment variable {name} must be at least {min_length} characters long.")
+    return value
+
+
+def env_database_url(name, default=_MISSING):
+    """A database URL (postgres://user@host:port/name or sqlite:///path), parsed by dj-database-url."""
+    import dj_database_url
+
+    url = env_str(name, default)
+    if not url.startswith(("postgres://", "postgresql://", "sqlite://")):
+        raise ImproperlyConfigured(
+            f"Environment variable {name} must be a postgres:// or sqlite:/// URL; got {url.split('://')[0]!r}."
+        )
+    try:
+        return dj_database_url.parse(url, conn_max_age=60 if url.startswith("postgres") else 0)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"Environment variable {name} is not a valid database URL: {error}") from None

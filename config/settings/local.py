@@ -1,0 +1,10 @@
+"""Local development on a newcomer's machine: SQLite by default, debug on, demo accounts allowed."""
+
+from config.env import env_bool, env_str
+
+from .base import *  # noqa: F403
+
+DEBUG = env_bool("DEBUG", True)
+# A development-only key: production.py requires SECRET_KEY from the environment instead.
+SECRET_KEY = env_str("SECRET_KEY", "django-insecure-local-development-key-not-for-production-use")
+DEMO_ACCOUNTS_ENABLED = env_bool("DEMO_ACCOUNTS_ENABLED", True)

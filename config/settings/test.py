@@ -1,0 +1,10 @@
+"""Settings for the test suite: fast hashing, in-memory mail, SQLite unless DATABASE_URL says otherwise."""
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "test-only-secret-key-with-enough-length-to-pass-checks"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+DEMO_ACCOUNTS_ENABLED = True
+ALLOWED_HOSTS = ["*"]

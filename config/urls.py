@@ -1,0 +1,10 @@
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("safeguarding.core.urls")),
+]
+
+handler400 = "safeguarding.core.views.errors.bad_request"
+handler403 = "safeguarding.core.views.errors.permission_denied"
+handler404 = "safeguarding.core.views.errors.page_not_found"
+handler500 = "safeguarding.core.views.errors.server_error"

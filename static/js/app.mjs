@@ -1,0 +1,5 @@
+// Starts the GOV.UK Frontend components on pages that support ES modules.
+// Every page works without this script: it only enhances.
+import { initAll } from "../govuk/govuk-frontend.min.js";
+
+initAll();
