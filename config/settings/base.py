@@ -4,7 +4,7 @@ from pathlib import Path
 
 from csp.constants import NONCE, NONE, SELF
 
-from config.env import env_bool, env_database_url, env_int, env_list, env_str
+from config.env import env_database_url, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 NODE_MODULES = BASE_DIR / "node_modules"
@@ -168,4 +168,3 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "no-reply@safeguarding-learni
 REFERENCE_DATA_DIR = BASE_DIR / "safeguarding" / "organisations" / "reference_data"
 
 SESSION_INACTIVITY_MINUTES = env_int("SESSION_INACTIVITY_MINUTES", 30, minimum=1)
-

@@ -3,7 +3,7 @@
 from .base import *  # noqa: F403
 
 DEBUG = False
-SECRET_KEY = "test-only-secret-key-with-enough-length-to-pass-checks"
+SECRET_KEY = "test-only-secret-key-with-enough-length-to-pass-checks"  # noqa: S105 (test settings only)
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 DEMO_ACCOUNTS_ENABLED = True

@@ -2,7 +2,13 @@
 
 from django.shortcuts import render
 
-TITLES = {'400': 'Sorry, there is a problem with your request', '403': 'You do not have permission to do this', '403_csrf': 'Sorry, your form could not be sent', '404': 'Page not found', '500': 'Sorry, there is a problem with the service'}
+TITLES = {
+    "400": "Sorry, there is a problem with your request",
+    "403": "You do not have permission to do this",
+    "403_csrf": "Sorry, your form could not be sent",
+    "404": "Page not found",
+    "500": "Sorry, there is a problem with the service",
+}
 
 
 def _error_page(request, name, status):

@@ -2,194 +2,398 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import safeguarding.organisations.models.people
 from django.conf import settings
 from django.db import migrations, models
 
+import safeguarding.organisations.models.people
+
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
+        ("auth", "0012_alter_user_first_name_max_length"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='IntegratedCareBoard',
+            name="IntegratedCareBoard",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(help_text='ONS ICB code, e.g. E54000050', max_length=9, unique=True)),
-                ('name', models.CharField(max_length=200)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("code", models.CharField(help_text="ONS ICB code, e.g. E54000050", max_length=9, unique=True)),
+                ("name", models.CharField(max_length=200)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='LocalAuthority',
+            name="LocalAuthority",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(help_text='ONS code in use by DfE, e.g. E06000001', max_length=9, unique=True)),
-                ('old_code', models.CharField(help_text="DfE's three-digit LA number", max_length=3)),
-                ('name', models.CharField(max_length=100)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "code",
+                    models.CharField(help_text="ONS code in use by DfE, e.g. E06000001", max_length=9, unique=True),
+                ),
+                ("old_code", models.CharField(help_text="DfE's three-digit LA number", max_length=3)),
+                ("name", models.CharField(max_length=100)),
             ],
             options={
-                'verbose_name_plural': 'local authorities',
-                'ordering': ['name'],
+                "verbose_name_plural": "local authorities",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='PoliceForceArea',
+            name="PoliceForceArea",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(help_text='ONS police force area code, e.g. E23000013', max_length=9, unique=True)),
-                ('name', models.CharField(max_length=100)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "code",
+                    models.CharField(help_text="ONS police force area code, e.g. E23000013", max_length=9, unique=True),
+                ),
+                ("name", models.CharField(max_length=100)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Region',
+            name="Region",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(help_text='ONS region code, e.g. E12000001', max_length=9, unique=True)),
-                ('name', models.CharField(max_length=100)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("code", models.CharField(help_text="ONS region code, e.g. E12000001", max_length=9, unique=True)),
+                ("name", models.CharField(max_length=100)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='User',
+            name="User",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('password', models.CharField(max_length=128, verbose_name='password')),
-                ('last_login', models.DateTimeField(blank=True, null=True, verbose_name='last login')),
-                ('is_superuser', models.BooleanField(default=False, help_text='Designates that this user has all permissions without explicitly assigning them.', verbose_name='superuser status')),
-                ('email', models.EmailField(max_length=254, unique=True)),
-                ('full_name', models.CharField(max_length=200)),
-                ('is_active', models.BooleanField(default=True)),
-                ('is_staff', models.BooleanField(default=False, help_text='May use the Django admin site')),
-                ('is_demo', models.BooleanField(default=False, help_text='Created by seed_demo; refused at sign-in unless DEMO_ACCOUNTS_ENABLED')),
-                ('date_joined', models.DateTimeField(default=django.utils.timezone.now)),
-                ('groups', models.ManyToManyField(blank=True, help_text='The groups this user belongs to. A user will get all permissions granted to each of their groups.', related_name='user_set', related_query_name='user', to='auth.group', verbose_name='groups')),
-                ('user_permissions', models.ManyToManyField(blank=True, help_text='Specific permissions for this user.', related_name='user_set', related_query_name='user', to='auth.permission', verbose_name='user permissions')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("password", models.CharField(max_length=128, verbose_name="password")),
+                ("last_login", models.DateTimeField(blank=True, null=True, verbose_name="last login")),
+                (
+                    "is_superuser",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates that this user has all permissions without explicitly assigning them.",
+                        verbose_name="superuser status",
+                    ),
+                ),
+                ("email", models.EmailField(max_length=254, unique=True)),
+                ("full_name", models.CharField(max_length=200)),
+                ("is_active", models.BooleanField(default=True)),
+                ("is_staff", models.BooleanField(default=False, help_text="May use the Django admin site")),
+                (
+                    "is_demo",
+                    models.BooleanField(
+                        default=False, help_text="Created by seed_demo; refused at sign-in unless DEMO_ACCOUNTS_ENABLED"
+                    ),
+                ),
+                ("date_joined", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "groups",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="The groups this user belongs to. A user will get all permissions granted to each of their groups.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.group",
+                        verbose_name="groups",
+                    ),
+                ),
+                (
+                    "user_permissions",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Specific permissions for this user.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.permission",
+                        verbose_name="user permissions",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['full_name', 'email'],
+                "ordering": ["full_name", "email"],
             },
             managers=[
-                ('objects', safeguarding.organisations.models.people.UserManager()),
+                ("objects", safeguarding.organisations.models.people.UserManager()),
             ],
         ),
         migrations.CreateModel(
-            name='ChildPopulation',
+            name="ChildPopulation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('level', models.CharField(choices=[('national', 'England'), ('regional', 'Region'), ('local_authority', 'Local authority')], max_length=20)),
-                ('code', models.CharField(help_text='ONS code of England, the region or the local authority', max_length=9)),
-                ('year', models.PositiveSmallIntegerField()),
-                ('children', models.PositiveIntegerField()),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("national", "England"),
+                            ("regional", "Region"),
+                            ("local_authority", "Local authority"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(help_text="ONS code of England, the region or the local authority", max_length=9),
+                ),
+                ("year", models.PositiveSmallIntegerField()),
+                ("children", models.PositiveIntegerField()),
             ],
             options={
-                'ordering': ['code', 'year'],
-                'constraints': [models.UniqueConstraint(fields=('code', 'year'), name='unique_child_population_per_year')],
+                "ordering": ["code", "year"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("code", "year"), name="unique_child_population_per_year")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='LocalAuthorityIcbShare',
+            name="LocalAuthorityIcbShare",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('share', models.DecimalField(decimal_places=4, max_digits=5)),
-                ('integrated_care_board', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='organisations.integratedcareboard')),
-                ('local_authority', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='organisations.localauthority')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("share", models.DecimalField(decimal_places=4, max_digits=5)),
+                (
+                    "integrated_care_board",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, to="organisations.integratedcareboard"
+                    ),
+                ),
+                (
+                    "local_authority",
+                    models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to="organisations.localauthority"),
+                ),
             ],
         ),
         migrations.AddField(
-            model_name='localauthority',
-            name='integrated_care_boards',
-            field=models.ManyToManyField(related_name='local_authorities', through='organisations.LocalAuthorityIcbShare', to='organisations.integratedcareboard'),
+            model_name="localauthority",
+            name="integrated_care_boards",
+            field=models.ManyToManyField(
+                related_name="local_authorities",
+                through="organisations.LocalAuthorityIcbShare",
+                to="organisations.integratedcareboard",
+            ),
         ),
         migrations.CreateModel(
-            name='Organisation',
+            name="Organisation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('local_authority', 'Local authority'), ('health', 'Health body (ICB or NHS trust)'), ('police', 'Police force'), ('school', 'School or academy trust'), ('probation', 'Probation'), ('youth_justice', 'Youth justice'), ('cafcass', 'Cafcass'), ('voluntary', 'Voluntary or community organisation'), ('coroner', 'Coroner'), ('national_body', 'National body'), ('other', 'Other')], max_length=20)),
-                ('name', models.CharField(max_length=200)),
-                ('code', models.CharField(blank=True, help_text='Official code where one exists: ONS (LA, ICB, police force) or ODS', max_length=20)),
-                ('is_active', models.BooleanField(default=True)),
-                ('integrated_care_board', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='organisation', to='organisations.integratedcareboard')),
-                ('local_authority', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='organisation', to='organisations.localauthority')),
-                ('police_force_area', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='organisation', to='organisations.policeforcearea')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("local_authority", "Local authority"),
+                            ("health", "Health body (ICB or NHS trust)"),
+                            ("police", "Police force"),
+                            ("school", "School or academy trust"),
+                            ("probation", "Probation"),
+                            ("youth_justice", "Youth justice"),
+                            ("cafcass", "Cafcass"),
+                            ("voluntary", "Voluntary or community organisation"),
+                            ("coroner", "Coroner"),
+                            ("national_body", "National body"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("name", models.CharField(max_length=200)),
+                (
+                    "code",
+                    models.CharField(
+                        blank=True,
+                        help_text="Official code where one exists: ONS (LA, ICB, police force) or ODS",
+                        max_length=20,
+                    ),
+                ),
+                ("is_active", models.BooleanField(default=True)),
+                (
+                    "integrated_care_board",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="organisation",
+                        to="organisations.integratedcareboard",
+                    ),
+                ),
+                (
+                    "local_authority",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="organisation",
+                        to="organisations.localauthority",
+                    ),
+                ),
+                (
+                    "police_force_area",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="organisation",
+                        to="organisations.policeforcearea",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.AddField(
-            model_name='localauthority',
-            name='police_force_area',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='local_authorities', to='organisations.policeforcearea'),
+            model_name="localauthority",
+            name="police_force_area",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="local_authorities",
+                to="organisations.policeforcearea",
+            ),
         ),
         migrations.AddField(
-            model_name='localauthority',
-            name='region',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='local_authorities', to='organisations.region'),
+            model_name="localauthority",
+            name="region",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT, related_name="local_authorities", to="organisations.region"
+            ),
         ),
         migrations.CreateModel(
-            name='SafeguardingArea',
+            name="SafeguardingArea",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True)),
-                ('slug', models.SlugField(max_length=100, unique=True)),
-                ('nation', models.CharField(choices=[('england', 'England'), ('wales', 'Wales')], default='england', help_text='Decides the bank holidays its clocks skip', max_length=10)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('local_authorities', models.ManyToManyField(related_name='safeguarding_areas', to='organisations.localauthority')),
-                ('partners', models.ManyToManyField(blank=True, related_name='safeguarding_areas', to='organisations.organisation')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=200, unique=True)),
+                ("slug", models.SlugField(max_length=100, unique=True)),
+                (
+                    "nation",
+                    models.CharField(
+                        choices=[("england", "England"), ("wales", "Wales")],
+                        default="england",
+                        help_text="Decides the bank holidays its clocks skip",
+                        max_length=10,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "local_authorities",
+                    models.ManyToManyField(related_name="safeguarding_areas", to="organisations.localauthority"),
+                ),
+                (
+                    "partners",
+                    models.ManyToManyField(
+                        blank=True, related_name="safeguarding_areas", to="organisations.organisation"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Membership',
+            name="Membership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('area_administrator', 'Area administrator'), ('lead_chief_officer', 'Lead chief officer'), ('practitioner', 'Practitioner'), ('rapid_inquiry_lead', 'Rapid inquiry lead'), ('reviewer', 'Reviewer'), ('panel_member', 'Child death review panel member'), ('panel_manager', 'Panel manager'), ('national_analyst', 'National analyst'), ('national_administrator', 'National administrator')], max_length=30)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to=settings.AUTH_USER_MODEL)),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='memberships', to='organisations.organisation')),
-                ('area', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='memberships', to='organisations.safeguardingarea')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("area_administrator", "Area administrator"),
+                            ("lead_chief_officer", "Lead chief officer"),
+                            ("practitioner", "Practitioner"),
+                            ("rapid_inquiry_lead", "Rapid inquiry lead"),
+                            ("reviewer", "Reviewer"),
+                            ("panel_member", "Child death review panel member"),
+                            ("panel_manager", "Panel manager"),
+                            ("national_analyst", "National analyst"),
+                            ("national_administrator", "National administrator"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="memberships",
+                        to="organisations.organisation",
+                    ),
+                ),
+                (
+                    "area",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="memberships",
+                        to="organisations.safeguardingarea",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['user', 'role'],
+                "ordering": ["user", "role"],
             },
         ),
         migrations.AddConstraint(
-            model_name='localauthorityicbshare',
-            constraint=models.UniqueConstraint(fields=('local_authority', 'integrated_care_board'), name='unique_la_icb_share'),
+            model_name="localauthorityicbshare",
+            constraint=models.UniqueConstraint(
+                fields=("local_authority", "integrated_care_board"), name="unique_la_icb_share"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='localauthorityicbshare',
-            constraint=models.CheckConstraint(condition=models.Q(('share__gt', 0), ('share__lte', 1)), name='la_icb_share_in_range'),
+            model_name="localauthorityicbshare",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("share__gt", 0), ("share__lte", 1)), name="la_icb_share_in_range"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='organisation',
-            constraint=models.UniqueConstraint(condition=models.Q(('code', ''), _negated=True), fields=('kind', 'code'), name='unique_organisation_code_per_kind'),
+            model_name="organisation",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("code", ""), _negated=True),
+                fields=("kind", "code"),
+                name="unique_organisation_code_per_kind",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='membership',
-            constraint=models.UniqueConstraint(condition=models.Q(('area__isnull', False)), fields=('user', 'organisation', 'area', 'role'), name='unique_area_membership'),
+            model_name="membership",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("area__isnull", False)),
+                fields=("user", "organisation", "area", "role"),
+                name="unique_area_membership",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='membership',
-            constraint=models.UniqueConstraint(condition=models.Q(('area__isnull', True)), fields=('user', 'organisation', 'role'), name='unique_national_membership'),
+            model_name="membership",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("area__isnull", True)),
+                fields=("user", "organisation", "role"),
+                name="unique_national_membership",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='membership',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('area__isnull', True), ('role__in', ['national_analyst', 'national_administrator'])), models.Q(models.Q(('role__in', ['national_analyst', 'national_administrator']), _negated=True), ('area__isnull', False)), _connector='OR'), name='membership_area_matches_role_scope'),
+            model_name="membership",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("area__isnull", True), ("role__in", ["national_analyst", "national_administrator"])),
+                    models.Q(
+                        models.Q(("role__in", ["national_analyst", "national_administrator"]), _negated=True),
+                        ("area__isnull", False),
+                    ),
+                    _connector="OR",
+                ),
+                name="membership_area_matches_role_scope",
+            ),
         ),
     ]

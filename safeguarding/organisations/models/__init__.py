@@ -1,5 +1,12 @@
 from .areas import SafeguardingArea
-from .geography import ChildPopulation, IntegratedCareBoard, LocalAuthority, LocalAuthorityIcbShare, PoliceForceArea, Region
+from .geography import (
+    ChildPopulation,
+    IntegratedCareBoard,
+    LocalAuthority,
+    LocalAuthorityIcbShare,
+    PoliceForceArea,
+    Region,
+)
 from .organisations import Organisation, OrganisationKind
 from .people import Membership, Role, User
 

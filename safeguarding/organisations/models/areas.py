@@ -15,7 +15,10 @@ class SafeguardingArea(models.Model):
     name = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(max_length=100, unique=True)
     nation = models.CharField(
-        max_length=10, choices=Nation.choices, default=Nation.ENGLAND, help_text="Decides the bank holidays its clocks skip"
+        max_length=10,
+        choices=Nation.choices,
+        default=Nation.ENGLAND,
+        help_text="Decides the bank holidays its clocks skip",
     )
     local_authorities = models.ManyToManyField("organisations.LocalAuthority", related_name="safeguarding_areas")
     partners = models.ManyToManyField("organisations.Organisation", related_name="safeguarding_areas", blank=True)

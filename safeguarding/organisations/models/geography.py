@@ -69,6 +69,9 @@ class LocalAuthorityIcbShare(models.Model):
             models.CheckConstraint(condition=models.Q(share__gt=0, share__lte=1), name="la_icb_share_in_range"),
         ]
 
+    def __str__(self):
+        return f"{self.local_authority} in {self.integrated_care_board}: {self.share}"
+
 
 class ChildPopulation(models.Model):
     """Children aged 0 to 17 at mid-year (ONS revised estimates, DfE series) for England, a region or an LA."""

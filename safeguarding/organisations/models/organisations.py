@@ -34,7 +34,11 @@ class Organisation(models.Model):
         "organisations.PoliceForceArea", null=True, blank=True, on_delete=models.PROTECT, related_name="organisation"
     )
     integrated_care_board = models.OneToOneField(
-        "organisations.IntegratedCareBoard", null=True, blank=True, on_delete=models.PROTECT, related_name="organisation"
+        "organisations.IntegratedCareBoard",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="organisation",
     )
     is_active = models.BooleanField(default=True)
 
