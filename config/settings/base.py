@@ -96,7 +96,9 @@ DATETIME_FORMAT = "j F Y, H:i"
 # folder is mounted at the root of it. ManifestStaticFilesStorage then rewrites those URLs to
 # hashed names in production, because they start with STATIC_URL.
 STATIC_URL = "/assets/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# Outside production WhiteNoise serves straight from the finders; production collects to STATIC_ROOT.
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True
 STATICFILES_DIRS = [
     BASE_DIR / "static",
     GOVUK_FRONTEND / "assets",

@@ -14,6 +14,8 @@ DATABASES = {"default": env_database_url("DATABASE_URL")}
 
 DEMO_ACCOUNTS_ENABLED = False
 
+STATIC_ROOT = BASE_DIR / "staticfiles"
+WHITENOISE_USE_FINDERS = False
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

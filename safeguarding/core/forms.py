@@ -51,7 +51,7 @@ class GovukDateField(forms.MultiValueField):
 
     def clean(self, value):
         value = value or ["", "", ""]
-        filled = [str(part).strip() for part in value]
+        filled = ["" if part is None else str(part).strip() for part in value]
         if not any(filled):
             if self.required:
                 raise ValidationError(self._message("required"), code="required")

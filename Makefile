@@ -1,0 +1,62 @@
+# Two commands for a newcomer: `make run` and `make test`. Everything else is set up on the way.
+# Stamps in .make/ record what is installed, so a second run skips work that is already done.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMPS := .make
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# apt-get needs root; use sudo when the person running make is not root.
+SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
+
+.PHONY: run test lint setup setup-dev chromium clean help
+
+help:
+	@echo "make run    set up, migrate SQLite, load reference and demo data, serve http://$(HOST):$(PORT)"
+	@echo "make test   set up and run the whole test suite (set DATABASE_URL for PostgreSQL)"
+	@echo "make lint   ruff, template and migration checks"
+
+$(STAMPS):
+	mkdir -p $(STAMPS)
+
+$(STAMPS)/python: requirements.txt | $(STAMPS)
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(STAMPS)/python-dev: $(STAMPS)/python requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+$(STAMPS)/npm: package.json package-lock.json | $(STAMPS)
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+setup: $(STAMPS)/python $(STAMPS)/npm
+
+setup-dev: $(STAMPS)/python-dev $(STAMPS)/npm
+
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }
+
+run: setup
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py load_reference_data
+	$(PY) manage.py seed_demo
+	@echo "Serving the Safeguarding Learning Platform at http://$(HOST):$(PORT)"
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: setup-dev chromium
+	$(VENV)/bin/pytest
+
+lint: setup-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py check
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py check_templates
+
+clean:
+	rm -rf $(VENV) node_modules $(STAMPS) staticfiles

@@ -1,0 +1,60 @@
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from config.env import env_bool, env_database_url, env_int, env_list, env_secret, env_str
+
+
+def test_required_variable_missing_names_the_variable(monkeypatch):
+    monkeypatch.delenv("SLP_TEST_VALUE", raising=False)
+    with pytest.raises(ImproperlyConfigured, match="SLP_TEST_VALUE is required"):
+        env_str("SLP_TEST_VALUE")
+
+
+def test_default_used_when_unset_or_empty(monkeypatch):
+    monkeypatch.setenv("SLP_TEST_VALUE", "")
+    assert env_str("SLP_TEST_VALUE", "fallback") == "fallback"
+    assert env_int("SLP_TEST_VALUE", 30) == 30
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"), [("true", True), ("YES", True), ("1", True), ("off", False), ("0", False)]
+)
+def test_booleans(monkeypatch, raw, expected):
+    monkeypatch.setenv("SLP_TEST_FLAG", raw)
+    assert env_bool("SLP_TEST_FLAG") is expected
+
+
+def test_malformed_boolean_names_variable_and_form(monkeypatch):
+    monkeypatch.setenv("SLP_TEST_FLAG", "perhaps")
+    with pytest.raises(ImproperlyConfigured, match=r"SLP_TEST_FLAG must be a boolean .*'perhaps'"):
+        env_bool("SLP_TEST_FLAG")
+
+
+def test_malformed_integer_and_minimum(monkeypatch):
+    monkeypatch.setenv("SLP_TEST_INT", "thirty")
+    with pytest.raises(ImproperlyConfigured, match="SLP_TEST_INT must be a whole number"):
+        env_int("SLP_TEST_INT")
+    monkeypatch.setenv("SLP_TEST_INT", "0")
+    with pytest.raises(ImproperlyConfigured, match="SLP_TEST_INT must be at least 1"):
+        env_int("SLP_TEST_INT", minimum=1)
+
+
+def test_list_drops_blanks(monkeypatch):
+    monkeypatch.setenv("SLP_TEST_LIST", "a.example, ,b.example,")
+    assert env_list("SLP_TEST_LIST") == ["a.example", "b.example"]
+
+
+def test_short_secret_is_refused(monkeypatch):
+    monkeypatch.setenv("SLP_TEST_SECRET", "short")
+    with pytest.raises(ImproperlyConfigured, match="SLP_TEST_SECRET must be at least 50 characters"):
+        env_secret("SLP_TEST_SECRET", min_length=50)
+
+
+def test_database_url_forms(monkeypatch):
+    monkeypatch.setenv("SLP_TEST_DB", "postgres://postgres@127.0.0.1:5432/slp")
+    parsed = env_database_url("SLP_TEST_DB")
+    assert parsed["ENGINE"] == "django.db.backends.postgresql"
+    assert parsed["NAME"] == "slp"
+    monkeypatch.setenv("SLP_TEST_DB", "mysql://root@localhost/slp")
+    with pytest.raises(ImproperlyConfigured, match="SLP_TEST_DB must be a postgres:// or sqlite:/// URL"):
+        env_database_url("SLP_TEST_DB")

@@ -1,0 +1,52 @@
+"""Production settings load only with their documented variables, and pass Django's deploy checks."""
+
+import os
+import subprocess
+import sys
+
+from django.conf import settings
+
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "config.settings.production",
+    "SECRET_KEY": "x" * 20 + "-production-like-secret-for-the-deploy-check-only",
+    "ALLOWED_HOSTS": "safeguarding.example",
+    "DATABASE_URL": "postgres://app@db.example:5432/safeguarding",
+}
+
+
+def _manage(*args, env_changes):
+    env = {key: value for key, value in os.environ.items() if key not in PRODUCTION_ENV}
+    env.update(env_changes)
+    return subprocess.run(  # noqa: S603 (fixed arguments, our own manage.py)
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+
+
+def test_check_deploy_passes_with_documented_variables():
+    result = _manage("check", "--deploy", "--fail-level", "WARNING", env_changes=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_missing_secret_key_stops_start_up_naming_it():
+    env = {key: value for key, value in PRODUCTION_ENV.items() if key != "SECRET_KEY"}
+    result = _manage("check", env_changes=env)
+    assert result.returncode != 0
+    assert "SECRET_KEY is required" in result.stderr
+
+
+def test_malformed_database_url_stops_start_up_naming_it():
+    result = _manage("check", env_changes={**PRODUCTION_ENV, "DATABASE_URL": "mysql://x@y/z"})
+    assert result.returncode != 0
+    assert "DATABASE_URL must be a postgres:// or sqlite:/// URL" in result.stderr
+
+
+def test_malformed_integer_setting_stops_start_up_naming_it():
+    result = _manage("check", env_changes={**PRODUCTION_ENV, "SESSION_INACTIVITY_MINUTES": "half an hour"})
+    assert result.returncode != 0
+    assert "SESSION_INACTIVITY_MINUTES must be a whole number" in result.stderr

@@ -1,0 +1,29 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from config.env import env_str
+from safeguarding.demo.seeding import MissingReferenceData, seed_demo_world
+
+DEFAULT_DEMO_PASSWORD = "demo-safeguarding-2026"  # noqa: S105 (published on purpose; refused in production)
+
+
+class Command(BaseCommand):
+    help = "Creates the synthetic demo world (areas, organisations, one account per role). Safe to run twice."
+
+    def handle(self, *args, **options):
+        if not settings.DEMO_ACCOUNTS_ENABLED:
+            raise CommandError(
+                "seed_demo creates accounts with a published password, so it is refused where "
+                "DEMO_ACCOUNTS_ENABLED is false (as in production settings)."
+            )
+        password = env_str("DEMO_PASSWORD", DEFAULT_DEMO_PASSWORD)
+        try:
+            report = seed_demo_world(password)
+        except MissingReferenceData as error:
+            raise CommandError(str(error)) from None
+        for what, created in report.created.items():
+            self.stdout.write(f"{what.capitalize()}: {created} created")
+        self.stdout.write("")
+        self.stdout.write(f"Demo accounts (password for all: {password}):")
+        for email, _name, role, where in report.accounts:
+            self.stdout.write(f"  {email:<58} {role:<32} {where}")

@@ -1,0 +1,89 @@
+"""The synthetic demo world: areas on England's real geography, with invented people.
+
+Every person here is fictional. Areas use real local authorities, police forces and ICBs so that
+the reference populations and regions line up; their names are descriptive, not the names of
+any real partnership's documents.
+"""
+
+from dataclasses import dataclass
+
+from safeguarding.organisations.models import OrganisationKind, Role
+
+
+@dataclass(frozen=True)
+class DemoArea:
+    slug: str
+    name: str
+    local_authority_codes: tuple[str, ...]
+    # Relevant agencies (Wood recommendation 3) invented for the area, as (kind, name).
+    relevant_agencies: tuple[tuple[str, str], ...]
+
+
+DEMO_AREAS = (
+    DemoArea(
+        slug="tees-valley",
+        name="Tees Valley Safeguarding Children Partnership",
+        local_authority_codes=("E06000001", "E06000002", "E06000003", "E06000004"),
+        relevant_agencies=(
+            (OrganisationKind.SCHOOL, "Riverside Learning Trust"),
+            (OrganisationKind.PROBATION, "Probation Service, Tees Valley"),
+            (OrganisationKind.YOUTH_JUSTICE, "Tees Valley Youth Justice Service"),
+            (OrganisationKind.VOLUNTARY, "Family Lifeline Tees"),
+        ),
+    ),
+    DemoArea(
+        slug="leeds",
+        name="Leeds Safeguarding Children Partnership",
+        local_authority_codes=("E08000035",),
+        relevant_agencies=(
+            (OrganisationKind.SCHOOL, "Aire Valley Academies"),
+            (OrganisationKind.YOUTH_JUSTICE, "Leeds Youth Justice Service"),
+            (OrganisationKind.VOLUNTARY, "Young Lives Leeds"),
+        ),
+    ),
+    DemoArea(
+        slug="bristol",
+        name="Bristol Safeguarding Children Partnership",
+        local_authority_codes=("E06000023",),
+        relevant_agencies=((OrganisationKind.VOLUNTARY, "Harbourside Family Support"),),
+    ),
+)
+
+NATIONAL_BODY_NAME = "National Safeguarding Learning Body"
+
+
+@dataclass(frozen=True)
+class DemoPerson:
+    email_name: str
+    full_name: str
+    role: str
+    # Which of the area's organisations the role is held for: "local_authority", "health",
+    # "police", a relevant agency's kind, or "national_body".
+    organisation: str
+
+
+# One account per area role, for the first two demo areas (the third has arrangements only).
+AREA_PEOPLE = (
+    DemoPerson("area.admin", "Amira Khan", Role.AREA_ADMINISTRATOR, "local_authority"),
+    DemoPerson("lco.council", "Robert Hughes", Role.LEAD_CHIEF_OFFICER, "local_authority"),
+    DemoPerson("lco.health", "Grace Okafor", Role.LEAD_CHIEF_OFFICER, "health"),
+    DemoPerson("lco.police", "Daniel Price", Role.LEAD_CHIEF_OFFICER, "police"),
+    DemoPerson("practitioner", "Sophie Turner", Role.PRACTITIONER, "local_authority"),
+    DemoPerson("ri.lead", "Marcus Bennett", Role.RAPID_INQUIRY_LEAD, "police"),
+    DemoPerson("reviewer", "Helen Marsh", Role.REVIEWER, OrganisationKind.VOLUNTARY),
+    DemoPerson("panel.member", "Priya Shah", Role.PANEL_MEMBER, "health"),
+    DemoPerson("panel.manager", "Thomas Reid", Role.PANEL_MANAGER, "health"),
+)
+AREAS_WITH_PEOPLE = ("tees-valley", "leeds")
+
+NATIONAL_PEOPLE = (
+    DemoPerson("national.analyst", "Oliver Grant", Role.NATIONAL_ANALYST, "national_body"),
+    DemoPerson("national.admin", "Fatima Ali", Role.NATIONAL_ADMINISTRATOR, "national_body"),
+)
+
+DEMO_EMAIL_DOMAIN = "demo.safeguarding.example"
+
+
+def demo_email(person, area_slug=None):
+    prefix = f"{person.email_name}.{area_slug}" if area_slug else person.email_name
+    return f"{prefix}@{DEMO_EMAIL_DOMAIN}"
