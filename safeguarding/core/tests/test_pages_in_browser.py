@@ -1,0 +1,98 @@
+"""The service's own pages in a real Chromium: styled by GOV.UK Frontend, free of console errors, passing axe."""
+
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from playwright.sync_api import expect
+
+from .browser import assert_accessible, assert_styled
+
+pytestmark = pytest.mark.browser
+
+PASSWORD = "a long enough password for tests"
+
+
+def sign_in(page, email, password):
+    page.goto("/sign-in/")
+    page.get_by_label("Email address").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+
+
+@pytest.fixture
+def practitioner(transactional_db):
+    return get_user_model().objects.create_user(
+        email="amara.okafor@example.org", password=PASSWORD, full_name="Amara Okafor"
+    )
+
+
+@pytest.mark.parametrize("path", ["/", "/sign-in/", "/accessibility/", "/privacy/"])
+def test_public_page_is_styled_accessible_and_error_free(page, page_log, path):
+    response = page.goto(path)
+
+    assert response.status == 200
+    assert_styled(page)
+    assert_accessible(page)
+    page_log.assert_clean()
+
+
+def test_unknown_address_shows_the_not_found_page(page, page_log):
+    response = page.goto("/no-such-page/")
+
+    assert response.status == 404
+    expect(page.get_by_role("heading", level=1)).to_have_text("Page not found")
+    assert_styled(page)
+    assert_accessible(page)
+    page_log.assert_clean()
+
+
+def test_failed_sign_in_shows_the_error_summary_and_moves_focus_to_it(page, page_log):
+    sign_in(page, "nobody@example.org", "not the password")
+
+    summary = page.locator(".govuk-error-summary")
+    expect(summary).to_contain_text("There is a problem")
+    expect(summary).to_contain_text("Enter a correct email address and password")
+    expect(page).to_have_title(re.compile(r"^Error: Sign in"))
+    expect(summary).to_be_focused()
+    assert_accessible(page)
+    page_log.assert_clean()
+
+
+def test_empty_sign_in_links_each_error_to_its_field(page, page_log):
+    page.goto("/sign-in/")
+    page.get_by_role("button", name="Sign in").click()
+
+    summary = page.locator(".govuk-error-summary")
+    expect(summary).to_be_focused()
+    assert_accessible(page)
+    summary.get_by_role("link", name="Enter your email address").click()
+    expect(page.get_by_label("Email address")).to_be_focused()
+    page_log.assert_clean()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_signing_in_lands_on_your_work_with_the_navigation(page, page_log, practitioner):
+    sign_in(page, practitioner.email, PASSWORD)
+
+    expect(page).to_have_url(re.compile(r"/home/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your work")
+    expect(page.get_by_text("You are signed in as Amara Okafor.")).to_be_visible()
+    navigation = page.get_by_role("navigation", name="Menu")
+    expect(navigation.get_by_role("link", name="Home")).to_have_attribute("aria-current", "page")
+    expect(navigation.get_by_role("button", name="Sign out")).to_be_visible()
+    assert_styled(page)
+    assert_accessible(page)
+    page_log.assert_clean()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_signing_out_returns_to_the_start_page(page, page_log, practitioner):
+    sign_in(page, practitioner.email, PASSWORD)
+    expect(page).to_have_url(re.compile(r"/home/$"))
+
+    page.get_by_role("button", name="Sign out").click()
+
+    expect(page).to_have_url(re.compile(r"/$"))
+    expect(page.get_by_role("button", name="Sign out")).to_have_count(0)
+    page_log.assert_clean()
