@@ -1,5 +1,6 @@
 """Settings shared by every environment. Environment-specific files import from here."""
 
+from datetime import timedelta
 from pathlib import Path
 
 from csp.constants import NONCE, NONE, SELF
@@ -22,6 +23,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.forms",
+    "rules",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "safeguarding.core",
     "safeguarding.organisations",
     "safeguarding.demo",
@@ -36,9 +41,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "safeguarding.core.middleware_auth.SessionInactivityMiddleware",
+    "safeguarding.core.middleware_auth.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "safeguarding.core.middleware.RequestLogMiddleware",
+    # Last, as django-axes asks, so it sees every failed sign-in.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -68,7 +78,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "organisations.User"
 LOGIN_URL = "core:sign-in"
 LOGIN_REDIRECT_URL = "core:home"
-LOGOUT_REDIRECT_URL = "core:start"
+LOGOUT_REDIRECT_URL = "core:signed-out"
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
@@ -79,7 +89,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-AUTHENTICATION_BACKENDS = ["safeguarding.organisations.backends.EmailBackend"]
+AUTHENTICATION_BACKENDS = [
+    # First, so a locked-out person is refused before their password is even checked.
+    "axes.backends.AxesStandaloneBackend",
+    "safeguarding.organisations.backends.EmailBackend",
+    "rules.permissions.ObjectPermissionBackend",
+]
 
 # Demo accounts (created by seed_demo) can sign in only where this is true: never in production.
 DEMO_ACCOUNTS_ENABLED = False
@@ -169,4 +184,20 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "no-reply@safeguarding-learni
 # The directory holding the reference data files that load_reference_data reads.
 REFERENCE_DATA_DIR = BASE_DIR / "safeguarding" / "organisations" / "reference_data"
 
+# Sessions end after this many minutes without a request; the cookie also ends with the browser.
 SESSION_INACTIVITY_MINUTES = env_int("SESSION_INACTIVITY_MINUTES", 30, minimum=1)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_AGE = 12 * 60 * 60
+
+# Two-factor authentication (TOTP). The issuer is what authenticator apps show next to the code.
+OTP_TOTP_ISSUER = "Safeguarding Learning Platform"
+OTP_TOTP_THROTTLE_FACTOR = 1
+
+# Throttling failed sign-ins (django-axes): after AXES_FAILURE_LIMIT failures for one email address
+# from one IP address, that pair is locked out for AXES_COOLOFF_MINUTES.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "core/locked_out.html"
+AXES_VERBOSE = False

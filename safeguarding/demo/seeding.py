@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from safeguarding.organisations.models import (
     LocalAuthority,
@@ -73,6 +74,10 @@ def _seed_person(person, organisation, area, password, report):
         user.set_password(password)
         user.save(update_fields=["password"])
     report.count("demo accounts", created)
+    _, created = TOTPDevice.objects.get_or_create(
+        user=user, name="Demo authenticator", defaults={"key": world.DEMO_TOTP_KEY_HEX, "confirmed": True}
+    )
+    report.count("demo authenticators", created)
     _, created = Membership.objects.get_or_create(user=user, organisation=organisation, area=area, role=person.role)
     report.count("memberships", created)
     report.accounts.append((email, person.full_name, person.role.label, area.name if area else "England (national)"))

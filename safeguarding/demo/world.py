@@ -87,3 +87,9 @@ DEMO_EMAIL_DOMAIN = "demo.safeguarding.example"
 def demo_email(person, area_slug=None):
     prefix = f"{person.email_name}.{area_slug}" if area_slug else person.email_name
     return f"{prefix}@{DEMO_EMAIL_DOMAIN}"
+
+
+# The fixed TOTP secret every demo account uses, so a newcomer can add one entry to an
+# authenticator app (or run `manage.py demo_totp_code`). Published on purpose: demo accounts
+# cannot sign in where DEMO_ACCOUNTS_ENABLED is false, as in production.
+DEMO_TOTP_KEY_HEX = "3132333435363738393031323334353637383930"

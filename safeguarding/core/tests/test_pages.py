@@ -38,10 +38,10 @@ def test_public_pages_render_in_the_layout(client, url, heading):
 
 
 @pytest.mark.django_db
-def test_navigation_only_for_signed_in_people(client, django_user_model):
+def test_navigation_only_for_signed_in_people(client, django_user_model, sign_in):
     assert "Sign out" not in client.get("/").content.decode()
     user = django_user_model.objects.create_user("nav@example.org", "a-long-password-1", full_name="Nav Person")
-    client.force_login(user)
+    sign_in(user)
     html = client.get("/home/").content.decode()
     assert "Sign out" in html
     assert 'aria-current="page"' in html

@@ -14,6 +14,8 @@ def test_sign_in_with_email_in_any_case(client, practitioner):
     response = client.post("/sign-in/", {"username": "SOPHIE.TURNER@example.org", "password": "correct-horse-battery"})
     assert response.status_code == 302
     assert response["Location"] == "/home/"
+    # The password alone is not enough: the home page asks for the second factor first.
+    assert client.get("/home/")["Location"].startswith("/two-factor/set-up/")
 
 
 @pytest.mark.django_db
@@ -37,8 +39,8 @@ def test_empty_form_names_each_missing_field_with_links(client):
 
 
 @pytest.mark.django_db
-def test_sign_out_is_post_only(client, practitioner):
-    client.force_login(practitioner)
+def test_sign_out_is_post_only(client, practitioner, sign_in):
+    sign_in(practitioner)
     assert client.get("/sign-out/").status_code == 405
     response = client.post("/sign-out/")
     assert response.status_code == 302

@@ -1,6 +1,8 @@
 """Signing in and out."""
 
+from django.conf import settings
 from django.contrib.auth import views as auth_views
+from django.shortcuts import render
 
 from ..forms_auth import SignInForm
 
@@ -13,3 +15,13 @@ class SignInView(auth_views.LoginView):
 
 class SignOutView(auth_views.LogoutView):
     http_method_names = ["post", "options"]
+    next_page = "core:signed-out"
+
+
+def signed_out(request):
+    reason = request.GET.get("reason", "")
+    return render(
+        request,
+        "core/signed_out.html",
+        {"reason": reason if reason == "inactivity" else "", "minutes": settings.SESSION_INACTIVITY_MINUTES},
+    )

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from config.env import env_str
 from safeguarding.demo.seeding import MissingReferenceData, seed_demo_world
+from safeguarding.demo.totp import demo_totp_secret_base32
 
 DEFAULT_DEMO_PASSWORD = "demo-safeguarding-2026"  # noqa: S105 (published on purpose; refused in production)
 
@@ -27,3 +28,8 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo accounts (password for all: {password}):")
         for email, _name, role, where in report.accounts:
             self.stdout.write(f"  {email:<58} {role:<32} {where}")
+        self.stdout.write("")
+        self.stdout.write(
+            f"Two-factor authentication: add the key {demo_totp_secret_base32()} to an authenticator app "
+            "(time-based, 6 digits), or run `.venv/bin/python manage.py demo_totp_code` for the current code."
+        )

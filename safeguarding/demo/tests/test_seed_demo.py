@@ -1,0 +1,71 @@
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.test import override_settings
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from safeguarding.demo.totp import current_demo_code
+from safeguarding.organisations.models import Membership, Role, SafeguardingArea, User
+
+
+@pytest.fixture
+def reference_data(db):
+    call_command("load_reference_data", stdout=io.StringIO())
+
+
+def _counts():
+    return (
+        User.objects.count(),
+        Membership.objects.count(),
+        SafeguardingArea.objects.count(),
+        TOTPDevice.objects.count(),
+    )
+
+
+def test_seed_creates_an_account_for_every_role_in_two_areas(reference_data, capsys):
+    call_command("seed_demo")
+    output = capsys.readouterr().out
+    assert "password for all: demo-safeguarding-2026" in output
+    assert "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ" in output
+    for role in Role:
+        holders = Membership.objects.filter(role=role)
+        if role in {Role.NATIONAL_ANALYST, Role.NATIONAL_ADMINISTRATOR}:
+            assert holders.filter(area__isnull=True).count() == 1
+        else:
+            assert set(holders.values_list("area__slug", flat=True)) >= {"tees-valley", "leeds"}
+    tees = SafeguardingArea.objects.get(slug="tees-valley")
+    assert tees.local_authorities.count() == 4
+    assert set(tees.partners.values_list("kind", flat=True)) >= {"local_authority", "police", "health", "school"}
+    assert all(user.is_demo for user in User.objects.all())
+
+
+def test_seeding_twice_changes_nothing(reference_data):
+    call_command("seed_demo", stdout=io.StringIO())
+    before = _counts()
+    password_hash = User.objects.order_by("pk").first().password
+    call_command("seed_demo", stdout=io.StringIO())
+    assert _counts() == before
+    assert User.objects.order_by("pk").first().password == password_hash
+
+
+def test_seed_refuses_without_reference_data(db):
+    with pytest.raises(CommandError, match="load_reference_data"):
+        call_command("seed_demo")
+    assert _counts() == (0, 0, 0, 0)
+
+
+def test_seed_is_refused_where_demo_accounts_are_disabled(reference_data):
+    with override_settings(DEMO_ACCOUNTS_ENABLED=False), pytest.raises(CommandError, match="DEMO_ACCOUNTS_ENABLED"):
+        call_command("seed_demo")
+    assert User.objects.count() == 0
+
+
+def test_demo_account_signs_in_with_password_and_demo_code(reference_data, client):
+    call_command("seed_demo", stdout=io.StringIO())
+    email = "practitioner.tees-valley@demo.safeguarding.example"
+    response = client.post("/sign-in/", {"username": email, "password": "demo-safeguarding-2026"})
+    assert response.status_code == 302
+    response = client.post("/two-factor/", {"code": current_demo_code()})
+    assert response.status_code == 302
+    assert "Sophie Turner" in client.get("/home/").content.decode()
