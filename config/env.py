@@ -83,3 +83,35 @@ def env_database_url(name, default=_MISSING):
         return dj_database_url.parse(url, conn_max_age=60 if url.startswith("postgres") else 0)
     except ValueError as error:
         raise ImproperlyConfigured(f"Environment variable {name} is not a valid database URL: {error}") from None
+
+
+def env_keyring(name, default=_MISSING, *, key_bytes=32):
+    """Encryption keys as `id:base64key,id:base64key`; the first encrypts, all decrypt.
+
+    Returns a list of (key id, key bytes). Each key must decode to exactly `key_bytes` bytes.
+    """
+    import base64
+    import binascii
+
+    value = env_str(name, default)
+    keys = []
+    for index, item in enumerate(part.strip() for part in value.split(",") if part.strip()):
+        key_id, separator, encoded = item.partition(":")
+        if not separator or not key_id.isalnum():
+            raise ImproperlyConfigured(
+                f"Environment variable {name} item {index + 1} must be KEYID:BASE64KEY with an alphanumeric KEYID."
+            )
+        try:
+            raw = base64.urlsafe_b64decode(encoded + "=" * (-len(encoded) % 4))
+        except (binascii.Error, ValueError):
+            raise ImproperlyConfigured(f"Environment variable {name} key {key_id!r} is not valid base64.") from None
+        if len(raw) != key_bytes:
+            raise ImproperlyConfigured(
+                f"Environment variable {name} key {key_id!r} must decode to {key_bytes} bytes; got {len(raw)}."
+            )
+        keys.append((key_id, raw))
+    if not keys:
+        raise ImproperlyConfigured(f"Environment variable {name} must hold at least one KEYID:BASE64KEY.")
+    if len({key_id for key_id, _ in keys}) != len(keys):
+        raise ImproperlyConfigured(f"Environment variable {name} repeats a key id.")
+    return keys

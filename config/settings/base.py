@@ -5,7 +5,7 @@ from pathlib import Path
 
 from csp.constants import NONCE, NONE, SELF
 
-from config.env import env_database_url, env_int, env_list, env_str
+from config.env import env_database_url, env_int, env_keyring, env_list, env_secret, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 NODE_MODULES = BASE_DIR / "node_modules"
@@ -27,9 +27,12 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
+    "rest_framework",
+    "drf_spectacular",
     "safeguarding.core",
     "safeguarding.organisations",
     "safeguarding.demo",
+    "safeguarding.api",
 ]
 
 MIDDLEWARE = [
@@ -201,3 +204,27 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "core/locked_out.html"
 AXES_VERBOSE = False
+
+# Identity of children: AES-256-GCM keys (first encrypts, all decrypt; see rotate_identity_keys) and
+# the HMAC key that turns a normalised NHS number into a linkage key. The defaults here are for
+# local development and tests only; production.py requires both from the environment.
+_DEVELOPMENT_IDENTITY_KEYS = "dev1:ZGV2ZWxvcG1lbnQtb25seS1pZGVudGl0eS1rZXktMDE"
+IDENTITY_ENCRYPTION_KEYS = env_keyring("IDENTITY_ENCRYPTION_KEYS", _DEVELOPMENT_IDENTITY_KEYS)
+LINKAGE_HMAC_KEY = env_secret("LINKAGE_HMAC_KEY", "development-only-linkage-key-not-for-production-use").encode()
+
+# The REST API authenticates organisations' case-management systems with API tokens only.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["safeguarding.api.authentication.ApiTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "PAGE_SIZE": 50,
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Safeguarding Learning Platform API",
+    "DESCRIPTION": "For organisations' case-management systems. Authenticate with an API token issued "
+    "by your administrator: `Authorization: Bearer <token>`.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+}

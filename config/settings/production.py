@@ -1,6 +1,6 @@
 """Production: every secret from the environment, HTTPS only, hashed static files, JSON logs."""
 
-from config.env import env_bool, env_database_url, env_int, env_list, env_secret
+from config.env import env_bool, env_database_url, env_int, env_keyring, env_list, env_secret
 
 from .base import *  # noqa: F403
 from .base import LOGGING
@@ -13,6 +13,10 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 DATABASES = {"default": env_database_url("DATABASE_URL")}
 
 DEMO_ACCOUNTS_ENABLED = False
+
+# No development defaults for the keys that protect children's identities.
+IDENTITY_ENCRYPTION_KEYS = env_keyring("IDENTITY_ENCRYPTION_KEYS")
+LINKAGE_HMAC_KEY = env_secret("LINKAGE_HMAC_KEY", min_length=32).encode()
 
 STATIC_ROOT = BASE_DIR / "staticfiles"
 WHITENOISE_USE_FINDERS = False

@@ -11,6 +11,8 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "x" * 20 + "-production-like-secret-for-the-deploy-check-only",
     "ALLOWED_HOSTS": "safeguarding.example",
     "DATABASE_URL": "postgres://app@db.example:5432/safeguarding",
+    "IDENTITY_ENCRYPTION_KEYS": "k2026:cHJvZHVjdGlvbi1saWtlLWtleS1mb3ItdGhlLWNoayE",
+    "LINKAGE_HMAC_KEY": "production-like-linkage-key-for-the-deploy-check",
 }
 
 
@@ -50,3 +52,16 @@ def test_malformed_integer_setting_stops_start_up_naming_it():
     result = _manage("check", env_changes={**PRODUCTION_ENV, "SESSION_INACTIVITY_MINUTES": "half an hour"})
     assert result.returncode != 0
     assert "SESSION_INACTIVITY_MINUTES must be a whole number" in result.stderr
+
+
+def test_missing_identity_keys_stop_start_up_naming_them():
+    env = {key: value for key, value in PRODUCTION_ENV.items() if key != "IDENTITY_ENCRYPTION_KEYS"}
+    result = _manage("check", env_changes=env)
+    assert result.returncode != 0
+    assert "IDENTITY_ENCRYPTION_KEYS is required" in result.stderr
+
+
+def test_malformed_identity_key_stops_start_up_naming_it():
+    result = _manage("check", env_changes={**PRODUCTION_ENV, "IDENTITY_ENCRYPTION_KEYS": "k1:dG9vLXNob3J0"})
+    assert result.returncode != 0
+    assert "IDENTITY_ENCRYPTION_KEYS key 'k1' must decode to 32 bytes" in result.stderr
