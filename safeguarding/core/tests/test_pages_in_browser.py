@@ -4,6 +4,8 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from .browser import assert_accessible, assert_styled
@@ -20,11 +22,29 @@ def sign_in(page, email, password):
     page.get_by_role("button", name="Sign in").click()
 
 
+def current_code(device):
+    """What the person's authenticator app shows now."""
+    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+
+
+def enter_second_factor(page, device):
+    page.get_by_label("Code from your authenticator app").fill(current_code(device))
+    page.get_by_role("button", name="Sign in").click()
+
+
+@pytest.fixture
+def newcomer(transactional_db):
+    """Signed up, but has not set up an authenticator app yet."""
+    return get_user_model().objects.create_user(email="jo.price@example.org", password=PASSWORD, full_name="Jo Price")
+
+
 @pytest.fixture
 def practitioner(transactional_db):
-    return get_user_model().objects.create_user(
+    user = get_user_model().objects.create_user(
         email="amara.okafor@example.org", password=PASSWORD, full_name="Amara Okafor"
     )
+    user.authenticator = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
+    return user
 
 
 @pytest.mark.parametrize("path", ["/", "/sign-in/", "/accessibility/", "/privacy/"])
@@ -72,8 +92,21 @@ def test_empty_sign_in_links_each_error_to_its_field(page, page_log):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_signing_in_lands_on_your_work_with_the_navigation(page, page_log, practitioner):
+def test_first_sign_in_asks_to_set_up_an_authenticator_app(page, page_log, newcomer):
+    sign_in(page, newcomer.email, PASSWORD)
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Set up two-factor authentication")
+    assert_styled(page)
+    assert_accessible(page)
+    page_log.assert_clean()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_signing_in_with_both_factors_lands_on_your_work_with_the_navigation(page, page_log, practitioner):
     sign_in(page, practitioner.email, PASSWORD)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Enter the code from your authenticator app")
+    assert_accessible(page)
+    enter_second_factor(page, practitioner.authenticator)
 
     expect(page).to_have_url(re.compile(r"/home/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Your work")
@@ -87,12 +120,14 @@ def test_signing_in_lands_on_your_work_with_the_navigation(page, page_log, pract
 
 
 @pytest.mark.django_db(transaction=True)
-def test_signing_out_returns_to_the_start_page(page, page_log, practitioner):
+def test_signing_out_ends_the_session(page, page_log, practitioner):
     sign_in(page, practitioner.email, PASSWORD)
+    enter_second_factor(page, practitioner.authenticator)
     expect(page).to_have_url(re.compile(r"/home/$"))
 
     page.get_by_role("button", name="Sign out").click()
 
-    expect(page).to_have_url(re.compile(r"/$"))
     expect(page.get_by_role("button", name="Sign out")).to_have_count(0)
+    page.goto("/home/")
+    expect(page).to_have_url(re.compile(r"/sign-in/\?next=/home/$"))
     page_log.assert_clean()
