@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "safeguarding.core",
+    "safeguarding.core.identity",
     "safeguarding.organisations",
     "safeguarding.demo",
     "safeguarding.api",
@@ -201,6 +202,8 @@ OTP_TOTP_THROTTLE_FACTOR = 1
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15, minimum=1))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_FORM_FIELD = "username"  # the sign-in form's field (axes would guess USERNAME_FIELD, "email")
+AXES_USERNAME_CALLABLE = "safeguarding.core.throttling.username_for_lockout"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "core/locked_out.html"
 AXES_VERBOSE = False

@@ -8,8 +8,6 @@ Anything else is invisible, and views answer 404 for it so that existence is not
 
 from django.db import models
 
-from . import permissions
-
 
 class AreaScopedQuerySet(models.QuerySet):
     # The path from this model to its safeguarding area, for models that reach it indirectly.
@@ -18,6 +16,8 @@ class AreaScopedQuerySet(models.QuerySet):
     national_roles_see_all = True
 
     def visible_to(self, user):
+        from . import permissions  # here, not at the top: models import this module
+
         if not getattr(user, "is_authenticated", False):
             return self.none()
         if self.national_roles_see_all and permissions.national_roles(user):
@@ -26,6 +26,8 @@ class AreaScopedQuerySet(models.QuerySet):
 
     def administered_by(self, user):
         """Rows an administrator manages: every row for national administrators, else their areas'."""
+        from . import permissions
+
         if permissions.is_national_administrator(user):
             return self.all()
         from safeguarding.organisations.models.people import Role

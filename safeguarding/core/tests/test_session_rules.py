@@ -1,0 +1,64 @@
+"""Failed sign-ins are throttled and idle sessions end, with pages that say what happened."""
+
+import time
+from unittest import mock
+
+import pytest
+from django.test import override_settings
+
+
+@pytest.fixture
+def person(django_user_model):
+    return django_user_model.objects.create_user("daniel@example.org", "correct-horse-battery", full_name="Dan")
+
+
+@pytest.mark.django_db
+def test_repeated_failures_lock_the_email_address_out(client, person, settings):
+    assert settings.AXES_FAILURE_LIMIT == 5
+    for attempt in range(5):
+        email = "DANIEL@example.org" if attempt % 2 else "daniel@example.org"
+        client.post("/sign-in/", {"username": email, "password": "wrong"})
+    response = client.post("/sign-in/", {"username": "daniel@example.org", "password": "correct-horse-battery"})
+    assert response.status_code == 429
+    assert "You cannot sign in for now" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_failures_below_the_limit_do_not_lock_out(client, person):
+    for _ in range(4):
+        client.post("/sign-in/", {"username": "daniel@example.org", "password": "wrong"})
+    response = client.post("/sign-in/", {"username": "daniel@example.org", "password": "correct-horse-battery"})
+    assert response.status_code == 302
+
+
+@pytest.mark.django_db
+@override_settings(SESSION_INACTIVITY_MINUTES=30)
+def test_idle_session_ends_with_an_explanation(client, person, sign_in):
+    sign_in(person)
+    assert client.get("/home/").status_code == 200
+    later = time.time() + 31 * 60
+    with mock.patch("safeguarding.core.middleware_auth.time.time", return_value=later):
+        response = client.get("/home/")
+    assert response["Location"] == "/signed-out/?reason=inactivity"
+    page = client.get(response["Location"])
+    assert "did nothing in the service for 30 minutes" in page.content.decode()
+    assert client.get("/home/").status_code == 302
+
+
+@pytest.mark.django_db
+@override_settings(SESSION_INACTIVITY_MINUTES=30)
+def test_activity_keeps_the_session_alive(client, person, sign_in):
+    sign_in(person)
+    start = time.time()
+    for minutes in (20, 40, 60):
+        with mock.patch("safeguarding.core.middleware_auth.time.time", return_value=start + minutes * 60):
+            assert client.get("/home/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_lockout_of_one_address_does_not_lock_out_another(client, person, django_user_model):
+    django_user_model.objects.create_user("other@example.org", "correct-horse-battery", full_name="Other")
+    for _ in range(5):
+        client.post("/sign-in/", {"username": "daniel@example.org", "password": "wrong"})
+    response = client.post("/sign-in/", {"username": "other@example.org", "password": "correct-horse-battery"})
+    assert response.status_code == 302
