@@ -2,6 +2,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("safeguarding.core.urls")),
+    path("children/", include("safeguarding.core.identity.urls")),
 ]
 
 handler400 = "safeguarding.core.views.errors.bad_request"
