@@ -2,6 +2,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("safeguarding.core.urls")),
+    path("audit/", include("safeguarding.core.audit_search.urls")),
     path("children/", include("safeguarding.core.identity.urls")),
 ]
 

@@ -1,0 +1,1 @@
+"""Searching and exporting the audit trail: a page for administrators, not a Django app (no models)."""
