@@ -2,6 +2,8 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("safeguarding.core.urls")),
+    path("api/", include("safeguarding.api.urls")),
+    path("api-tokens/", include("safeguarding.api.urls_pages")),
     path("audit/", include("safeguarding.core.audit_search.urls")),
     path("children/", include("safeguarding.core.identity.urls")),
 ]

@@ -1,0 +1,73 @@
+"""Where an API client may reach, and the audit of what it read or wrote.
+
+API views over area-owned data filter with `api_visible_area_ids(request)` (the token's areas),
+the API's counterpart of `visible_to(user)`; an object outside them answers 404. Each view method
+that reads or writes area data is decorated with `@audited("api.<things>.<verb>")`.
+"""
+
+from functools import wraps
+
+from safeguarding.core import audit
+from safeguarding.organisations.models import SafeguardingArea
+
+from .authentication import ApiClient
+
+
+def api_client(request):
+    client = request.user
+    if not isinstance(client, ApiClient):
+        # Only reached by a view without an authentication check: refuse rather than guess a scope.
+        raise TypeError("API scoping needs a request authenticated with an API token")
+    return client
+
+
+def api_visible_area_ids(request):
+    """The ids of the safeguarding areas the request's token covers."""
+    return api_client(request).area_ids
+
+
+class AuditedApiView:
+    """Lets a view method say what it touched, for `@audited` to record after a successful response.
+
+    DRF makes a view instance per request, so notes kept on it belong to this request alone.
+    """
+
+    def note_audit(self, *, area_ids, target=None, data=None):
+        self._audit_note = {"area_ids": sorted(set(area_ids)), "target": target, "data": data or {}}
+
+
+def record_api_event(request, verb, *, area_ids, target=None, data=None):
+    """One event per area touched, so each area's administrators see what the client did there.
+
+    A request that touched no area (an empty page) is still recorded once, without an area.
+    """
+    client = api_client(request)
+    actor = audit.Actor.api_client(client.token)
+    summary = {"token": client.token.prefix, "method": request.method, **(data or {})}
+    areas = list(SafeguardingArea.objects.filter(pk__in=area_ids)) if area_ids else []
+    for area in areas or [None]:
+        audit.record(actor, verb, target, summary, area=area)
+
+
+def audited(verb):
+    """Decorates an API view method: after a 2xx response, records `verb` by the API client.
+
+    The method calls `self.note_audit(area_ids=..., target=..., data=...)` (see AuditedApiView) to say
+    which areas it read or wrote; without a note, every area of the token is recorded.
+    """
+
+    def decorate(method):
+        @wraps(method)
+        def wrapper(self, request, *args, **kwargs):
+            self._audit_note = None
+            response = method(self, request, *args, **kwargs)
+            if 200 <= response.status_code < 300:
+                note = self._audit_note or {"area_ids": sorted(api_visible_area_ids(request))}
+                record_api_event(
+                    request, verb, area_ids=note["area_ids"], target=note.get("target"), data=note.get("data")
+                )
+            return response
+
+        return wrapper
+
+    return decorate

@@ -1,0 +1,103 @@
+"""API v1 endpoints over the areas a token covers, and the caller's own description."""
+
+from django.db.models import Prefetch
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import generics, views
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+
+from safeguarding.organisations.models import LocalAuthority, SafeguardingArea
+
+from .models import Scope
+from .permissions import HasScope
+from .scoping import AuditedApiView, api_client, api_visible_area_ids, audited
+from .serializers import AreaSerializer, ErrorSerializer, WhoAmISerializer
+
+# What every endpoint may answer besides success; each is `{"detail": "..."}`.
+_ERRORS = {
+    401: OpenApiResponse(ErrorSerializer, description="No API token, or an invalid, expired or revoked one"),
+    403: OpenApiResponse(ErrorSerializer, description="The token lacks a scope this request needs"),
+}
+_NOT_FOUND = {404: OpenApiResponse(ErrorSerializer, description="Not one of the token's areas, or no such area")}
+
+
+class ScopedApiView(AuditedApiView):
+    """Every API view: a token-authenticated client that holds the view's `required_scopes`."""
+
+    permission_classes = [IsAuthenticated, HasScope]
+
+
+class _AreaQueryMixin(ScopedApiView):
+    serializer_class = AreaSerializer
+    required_scopes = [Scope.AREAS_READ]
+
+    def get_queryset(self):
+        authorities = Prefetch("local_authorities", queryset=LocalAuthority.objects.order_by("code"))
+        return (
+            SafeguardingArea.objects.filter(pk__in=api_visible_area_ids(self.request))
+            .prefetch_related(authorities)
+            .order_by("name")
+        )
+
+
+class AreaList(_AreaQueryMixin, generics.ListAPIView):
+    @extend_schema(
+        operation_id="areas_list",
+        summary="List the safeguarding areas the token covers",
+        description="Needs the `areas:read` scope.",
+        responses={200: AreaSerializer(many=True), **_ERRORS},
+        tags=["areas"],
+    )
+    @audited("api.areas.listed")
+    def get(self, request, *args, **kwargs):
+        response = self.list(request, *args, **kwargs)
+        shown = [area["id"] for area in response.data["results"]]
+        self.note_audit(area_ids=shown, data={"count": response.data["count"]})
+        return response
+
+
+class AreaDetail(_AreaQueryMixin, generics.RetrieveAPIView):
+    lookup_field = "slug"
+
+    @extend_schema(
+        operation_id="areas_retrieve",
+        summary="One safeguarding area the token covers",
+        description="Needs the `areas:read` scope. An area the token does not cover answers 404.",
+        responses={200: AreaSerializer, **_ERRORS, **_NOT_FOUND},
+        tags=["areas"],
+    )
+    @audited("api.areas.viewed")
+    def get(self, request, *args, **kwargs):
+        area = self.get_object()
+        self.note_audit(area_ids=[area.pk], target=area)
+        return Response(self.get_serializer(area).data)
+
+
+class WhoAmI(ScopedApiView, views.APIView):
+    required_scopes = []  # any valid token may ask what it is
+
+    @extend_schema(
+        operation_id="whoami",
+        summary="The calling token: its organisation, scopes and areas",
+        description="Any valid token may call it; it needs no scope.",
+        responses={200: WhoAmISerializer, 401: _ERRORS[401]},
+        tags=["client"],
+    )
+    def get(self, request):
+        token = api_client(request).token
+        areas = SafeguardingArea.objects.filter(pk__in=api_visible_area_ids(request)).order_by("name")
+        organisation = token.organisation
+        payload = {
+            "token_name": token.name,
+            "token_prefix": token.prefix,
+            "organisation": {
+                "id": organisation.pk,
+                "name": organisation.name,
+                "kind": organisation.kind,
+                "code": organisation.code,
+            },
+            "scopes": sorted(token.scopes),
+            "areas": [{"id": area.pk, "slug": area.slug, "name": area.name} for area in areas],
+            "expires_at": token.expires_at,
+        }
+        return Response(WhoAmISerializer(payload).data)
