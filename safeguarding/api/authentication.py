@@ -1,6 +1,7 @@
 """Bearer-token authentication for the REST API, and the principal an authenticated request carries."""
 
 import datetime
+from dataclasses import dataclass
 
 from django.utils import timezone
 from rest_framework import authentication, exceptions
@@ -16,11 +17,25 @@ INVALID_TOKEN_MESSAGE = "Invalid or revoked API token"  # noqa: S105 (a message,
 MALFORMED_HEADER_MESSAGE = "Malformed Authorization header: expected 'Bearer <API token>'"
 
 
+# The role an API client holds in each of its token's areas; no access rule names it.
+API_CLIENT_ROLE = "api_client"
+
+
+@dataclass(frozen=True)
+class AreaGrant:
+    """Shaped like the Membership fields core.permissions reads: area_id, role and organisation."""
+
+    area_id: int
+    role: str
+    organisation: object
+    area: object = None
+
+
 class ApiClient:
     """Who is calling: an organisation's system through one token. Deliberately not a User.
 
-    It holds no roles, so person permissions never apply to it; what it may do is its token's scopes,
-    and where is its token's areas (see `scoping.api_visible_area_ids`).
+    Person permissions never apply to it: what it may do is its token's scopes, and where is its
+    token's areas (`scoping.api_visible_area_ids`, or `Model.objects.visible_to(request.user)`).
     """
 
     is_authenticated = True
@@ -35,6 +50,14 @@ class ApiClient:
         self.organisation = token.organisation
         self.area_ids = frozenset(token.areas.values_list("pk", flat=True))
         self.scopes = frozenset(token.scopes)
+        # One grant per area of the token, in the place where core.permissions caches a person's
+        # memberships, so `Model.objects.visible_to(request.user)` in an API view returns exactly
+        # the token's areas' rows. API_CLIENT_ROLE is in no role set and has_perm is always False,
+        # so no person's permission follows from it: the token's scopes decide what it may do.
+        self._membership_cache = tuple(
+            AreaGrant(area_id=area_id, role=API_CLIENT_ROLE, organisation=self.organisation)
+            for area_id in sorted(self.area_ids)
+        )
 
     def __str__(self):
         return f"API client {self.token.name} ({self.token.prefix})"
@@ -47,7 +70,7 @@ class ApiClient:
 
     @property
     def memberships(self):
-        # Reached when person-scoped code (`visible_to(user)`) is handed an API client by mistake.
+        # Reached only if core.permissions stops reading `_membership_cache`: fail loudly, never widen.
         raise TypeError("An API client has no memberships: scope API queries with api_visible_area_ids(request)")
 
 

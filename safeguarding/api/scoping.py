@@ -1,8 +1,9 @@
 """Where an API client may reach, and the audit of what it read or wrote.
 
-API views over area-owned data filter with `api_visible_area_ids(request)` (the token's areas),
-the API's counterpart of `visible_to(user)`; an object outside them answers 404. Each view method
-that reads or writes area data is decorated with `@audited("api.<things>.<verb>")`.
+API views over area-owned data reach only the token's areas: for a case model, through
+`Model.objects.visible_to(request.user)` as pages do (an API client answers it with its token's
+areas); elsewhere, by filtering on `api_visible_area_ids(request)`. An object outside them answers
+404. Each view method that reads or writes area data is decorated with `@audited("api.<things>.<verb>")`.
 """
 
 from functools import wraps

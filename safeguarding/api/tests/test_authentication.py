@@ -9,8 +9,10 @@ from safeguarding.api import tokens
 from safeguarding.api.authentication import LAST_USED_RESOLUTION, ApiClient
 from safeguarding.api.factories import make_token
 from safeguarding.api.models import ApiToken
+from safeguarding.core import permissions
+from safeguarding.core.scoping import AreaScopedQuerySet
 from safeguarding.organisations.factories import person_with_role
-from safeguarding.organisations.models import Role
+from safeguarding.organisations.models import Role, SafeguardingArea
 
 pytestmark = pytest.mark.django_db
 
@@ -44,8 +46,22 @@ def test_api_client_principal_carries_the_token_and_is_not_a_user(area):
     assert client.area_ids == {area.pk}
     assert client.scopes == {"areas:read", "incidents:read"}
     assert not client.has_perm("organisations.manage_api_tokens", area)
-    with pytest.raises(TypeError, match="api_visible_area_ids"):
-        client.memberships  # noqa: B018 (the attribute access is the test)
+    assert not client.has_perm("core.view_identity", area)
+
+
+class _AreasAsCases(AreaScopedQuerySet):
+    area_lookup = "pk"
+
+
+def test_scoped_querysets_show_an_api_client_its_tokens_areas_only(area, other_area):
+    token, _ = make_token(areas=[area])
+    client = ApiClient(token)
+
+    assert list(_AreasAsCases(model=SafeguardingArea).visible_to(client)) == [area]
+    assert list(_AreasAsCases(model=SafeguardingArea).administered_by(client)) == []
+    assert permissions.national_roles(client) == set()
+    assert not permissions.is_area_administrator(client, area)
+    assert not permissions.has_identity_role_in_area(client, area)
 
 
 def test_no_token_answers_401_with_the_scheme_to_use(client):
