@@ -15,6 +15,7 @@ from safeguarding.organisations.models import (
 )
 
 from . import world
+from .identities import seed_demo_identities
 
 
 class MissingReferenceData(Exception):
@@ -98,4 +99,5 @@ def seed_demo_world(password):
             _seed_person(person, organisations[person.organisation][0], area, password, report)
     for person in world.NATIONAL_PEOPLE:
         _seed_person(person, national_body, None, password, report)
+    seed_demo_identities(report)
     return report

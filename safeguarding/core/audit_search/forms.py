@@ -82,10 +82,20 @@ class AuditSearchForm(forms.Form):
             self.add_error("date_to", "The end date must be the same as or after the start date")
         return cleaned
 
+    # Free text typed into the record box could be a child's name, and audit data must never
+    # hold identity fields: the export's own event says only that the box was used.
+    FILTERS_RECORDED_WITHOUT_THEIR_TEXT = frozenset({"record"})
+
     def filters_for_the_record(self):
         """The filters as plain JSON values, for the audit event an export writes."""
-        return {
-            name: (value.isoformat() if isinstance(value, datetime.date) else getattr(value, "pk", value))
-            for name, value in self.cleaned_data.items()
-            if value not in (None, "")
-        }
+        filters = {}
+        for name, value in self.cleaned_data.items():
+            if value in (None, ""):
+                continue
+            if name in self.FILTERS_RECORDED_WITHOUT_THEIR_TEXT:
+                filters[name] = "(text given, not recorded)"
+            elif isinstance(value, datetime.date):
+                filters[name] = value.isoformat()
+            else:
+                filters[name] = getattr(value, "pk", value)
+        return filters

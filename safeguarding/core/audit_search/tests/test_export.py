@@ -191,3 +191,13 @@ def test_looking_at_the_search_page_records_nothing(client, sign_in, national_ad
     client.get("/audit/")
     client.get("/audit/", {"verb": "identity.viewed"})
     assert list(AuditEvent.objects.values_list("verb", flat=True)) == ["identity.viewed"]
+
+
+def test_record_text_typed_into_the_search_is_not_copied_into_the_audit_trail(
+    client, sign_in, national_administrator, viewed_event
+):
+    sign_in(national_administrator)
+    _rows(client.get("/audit/export.csv", {"record": "Jayden Smith"}))
+    exported = AuditEvent.objects.get(verb="audit.exported")
+    assert exported.data == {"filters": {"record": "(text given, not recorded)"}}
+    assert "Jayden" not in str(exported.data)
