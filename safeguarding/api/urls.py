@@ -1,9 +1,9 @@
-"""The REST API (/api/v1/...) and its OpenAPI schema (/api/schema/)."""
+"""The REST API (/api/v1/...), its OpenAPI schema (/api/schema/) and reference page (/api/docs/)."""
 
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
 
-from . import views
+from . import docs, views
 
 app_name = "api"
 
@@ -17,4 +17,6 @@ urlpatterns = [
         SpectacularAPIView.as_view(authentication_classes=[], permission_classes=[]),
         name="schema",
     ),
+    # Server-rendered from the same schema: Swagger UI and Redoc would need what our CSP forbids.
+    path("docs/", docs.api_reference, name="docs"),
 ]

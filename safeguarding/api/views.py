@@ -4,6 +4,7 @@ from django.db.models import Prefetch
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import generics, views
 from rest_framework.permissions import IsAuthenticated
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from safeguarding.organisations.models import LocalAuthority, SafeguardingArea
@@ -25,6 +26,8 @@ class ScopedApiView(AuditedApiView):
     """Every API view: a token-authenticated client that holds the view's `required_scopes`."""
 
     permission_classes = [IsAuthenticated, HasScope]
+    # JSON only: DRF's browsable HTML API is for session users, and the API has none.
+    renderer_classes = [JSONRenderer]
 
 
 class _AreaQueryMixin(ScopedApiView):

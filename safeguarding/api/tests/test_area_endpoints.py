@@ -142,3 +142,12 @@ def test_whoami_describes_the_token(client, area, other_area):
         "areas": [{"id": area.pk, "slug": "area-a", "name": "Area A Safeguarding Partnership"}],
         "expires_at": None,
     }
+
+
+def test_api_answers_json_to_a_browser_too(client, area):
+    _, plaintext = make_token(areas=[area])
+
+    response = client.get("/api/v1/areas", HTTP_ACCEPT="text/html,*/*;q=0.8", **bearer(plaintext))
+
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["count"] == 1
