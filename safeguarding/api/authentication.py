@@ -50,11 +50,11 @@ class ApiClient:
         self.organisation = token.organisation
         self.area_ids = frozenset(token.areas.values_list("pk", flat=True))
         self.scopes = frozenset(token.scopes)
-        # One grant per area of the token, in the place where core.permissions caches a person's
-        # memberships, so `Model.objects.visible_to(request.user)` in an API view returns exactly
-        # the token's areas' rows. API_CLIENT_ROLE is in no role set and has_perm is always False,
+        # One grant per area of the token: core.permissions.memberships() returns these for an API
+        # client, so `Model.objects.visible_to(request.user)` in an API view returns exactly the
+        # token's areas' rows. API_CLIENT_ROLE is in no role set and has_perm is always False,
         # so no person's permission follows from it: the token's scopes decide what it may do.
-        self._membership_cache = tuple(
+        self.area_grants = tuple(
             AreaGrant(area_id=area_id, role=API_CLIENT_ROLE, organisation=self.organisation)
             for area_id in sorted(self.area_ids)
         )
@@ -70,7 +70,7 @@ class ApiClient:
 
     @property
     def memberships(self):
-        # Reached only if core.permissions stops reading `_membership_cache`: fail loudly, never widen.
+        # Reached only if core.permissions stops reading `area_grants`: fail loudly, never widen.
         raise TypeError("An API client has no memberships: scope API queries with api_visible_area_ids(request)")
 
 

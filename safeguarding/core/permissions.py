@@ -16,9 +16,16 @@ IDENTITY_ROLES = frozenset(
 
 
 def memberships(user):
-    """The person's memberships, read once per request object and cached on it."""
+    """The person's memberships, read once per request object and cached on it.
+
+    An API client (safeguarding.api.authentication.ApiClient) is not a person: it carries one
+    grant per area of its token instead, with a role that no rule below names.
+    """
     if not getattr(user, "is_authenticated", False):
         return ()
+    grants = getattr(user, "area_grants", None)
+    if grants is not None:
+        return grants
     cached = getattr(user, "_membership_cache", None)
     if cached is None:
         cached = tuple(user.memberships.select_related("organisation", "area"))
