@@ -1,0 +1,33 @@
+"""The service navigation: the sections a signed-in person may use, in one list."""
+
+from django.urls import NoReverseMatch, reverse
+
+from . import permissions
+
+# (label, url name, who sees it). A section appears only for people who can use it, so the
+# navigation never points at a page that would answer 404.
+SECTIONS = (
+    ("Home", "core:home", lambda user: True),
+    ("Children", "identity:child-list", lambda user: bool(permissions.memberships(user))),
+    ("People", "organisations:people", lambda user: user.has_perm("organisations.manage_people")),
+    ("API tokens", "api_tokens:list", lambda user: user.has_perm("organisations.manage_api_tokens")),
+    ("Audit trail", "audit:search", lambda user: user.has_perm("core.search_audit")),
+)
+
+
+def navigation(request):
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated or not user.is_verified():
+        return {"navigation_items": []}
+    items = []
+    for label, url_name, may_see in SECTIONS:
+        if not may_see(user):
+            continue
+        try:
+            url = reverse(url_name)
+        except NoReverseMatch:
+            continue
+        current = request.path == url
+        active = current or (url != reverse("core:home") and request.path.startswith(url))
+        items.append({"label": label, "url": url, "current": current, "active": active})
+    return {"navigation_items": items}
