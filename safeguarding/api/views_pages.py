@@ -2,9 +2,10 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_http_methods
@@ -22,8 +23,9 @@ _FORM_FIELD_FOR = {"expires_at": "expires_on"}
 
 
 def _require_token_administrator(user):
+    # 404 like every other administration page, so the pages' existence says nothing to others.
     if not user.has_perm(actions.MANAGE_PERMISSION):
-        raise PermissionDenied
+        raise Http404
 
 
 def areas_administered_by(user):
@@ -96,7 +98,7 @@ def revoke(request, pk):
     _require_token_administrator(request.user)
     token = get_object_or_404(_tokens_for(request.user), pk=pk)
     if not actions.can_revoke(request.user, token):
-        raise PermissionDenied
+        raise Http404
     if request.method == "POST":
         try:
             actions.revoke_token(request.user, token)

@@ -54,8 +54,8 @@ def test_anonymous_visitor_is_sent_to_sign_in(client):
 def test_practitioner_may_not_manage_tokens(client, sign_in, area):
     sign_in(person_with_role(Role.PRACTITIONER, area))
 
-    assert client.get("/api-tokens/").status_code == 403
-    assert client.get("/api-tokens/issue/").status_code == 403
+    assert client.get("/api-tokens/").status_code == 404
+    assert client.get("/api-tokens/issue/").status_code == 404
 
 
 def test_area_administrator_lists_only_tokens_covering_their_areas(client, sign_in, area, other_area, council):
