@@ -6,6 +6,8 @@ urlpatterns = [
     path("api-tokens/", include("safeguarding.api.urls_pages")),
     path("audit/", include("safeguarding.core.audit_search.urls")),
     path("children/", include("safeguarding.core.identity.urls")),
+    path("people/", include("safeguarding.organisations.urls")),
+    path("invitations/", include("safeguarding.organisations.urls_invitations")),
 ]
 
 handler400 = "safeguarding.core.views.errors.bad_request"

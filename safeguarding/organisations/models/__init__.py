@@ -7,12 +7,14 @@ from .geography import (
     PoliceForceArea,
     Region,
 )
+from .invitations import Invitation
 from .organisations import Organisation, OrganisationKind
 from .people import Membership, Role, User
 
 __all__ = [
     "ChildPopulation",
     "IntegratedCareBoard",
+    "Invitation",
     "LocalAuthority",
     "LocalAuthorityIcbShare",
     "Membership",

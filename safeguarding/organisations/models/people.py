@@ -69,6 +69,27 @@ class Role(models.TextChoices):
 NATIONAL_ROLES = frozenset({Role.NATIONAL_ANALYST, Role.NATIONAL_ADMINISTRATOR})
 
 
+class MembershipQuerySet(models.QuerySet):
+    """Memberships through the scoping rules of core.scoping.AreaScopedQuerySet.
+
+    It cannot subclass it: core.scoping imports core.permissions, which imports this module, so the
+    rules are looked up when called. National analysts do not see every area's people.
+    """
+
+    area_lookup = "area"
+    national_roles_see_all = False
+
+    def visible_to(self, user):
+        from safeguarding.core.scoping import AreaScopedQuerySet
+
+        return AreaScopedQuerySet.visible_to(self, user)
+
+    def administered_by(self, user):
+        from safeguarding.core.scoping import AreaScopedQuerySet
+
+        return AreaScopedQuerySet.administered_by(self, user)
+
+
 class Membership(models.Model):
     """A person holds a role for an organisation, either in one safeguarding area or nationally (area empty)."""
 
@@ -79,6 +100,8 @@ class Membership(models.Model):
     )
     role = models.CharField(max_length=30, choices=Role.choices)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = MembershipQuerySet.as_manager()
 
     class Meta:
         ordering = ["user", "role"]
