@@ -1,0 +1,38 @@
+import re
+
+import pytest
+
+from safeguarding.organisations.factories import person_with_role
+from safeguarding.organisations.models import Role
+
+
+def _navigation_labels(html):
+    menu = html.split('id="navigation"', 1)[1].split("</ul>", 1)[0]
+    return [
+        re.sub(r"<[^>]+>", "", label).strip()
+        for label in re.findall(r'navigation__link" href="[^"]+"[^>]*>(.*?)</a>', menu)
+    ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        (Role.PRACTITIONER, ["Home", "Children"]),
+        (Role.AREA_ADMINISTRATOR, ["Home", "Children", "People", "API tokens", "Audit trail"]),
+        (Role.NATIONAL_ADMINISTRATOR, ["Home", "Children", "People", "API tokens", "Audit trail"]),
+        (Role.NATIONAL_ANALYST, ["Home", "Children"]),
+    ],
+)
+def test_navigation_shows_only_sections_the_person_can_use(client, sign_in, area, role, expected):
+    sign_in(person_with_role(role, area))
+    html = client.get("/home/").content.decode()
+    assert _navigation_labels(html) == expected
+    assert 'aria-current="page"' in html
+
+
+@pytest.mark.django_db
+def test_no_navigation_before_the_second_factor(client, sign_in, area):
+    sign_in(person_with_role(Role.AREA_ADMINISTRATOR, area), second_factor=False)
+    html = client.get("/").content.decode()
+    assert "Audit trail" not in html
