@@ -11,6 +11,13 @@ logger = logging.getLogger("safeguarding.request")
 
 # An id passed in by a trusted proxy is kept only if it looks like an id, so logs cannot be forged.
 _SAFE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+# Paths that carry a secret (an invitation link's one-time token): logged without it, since anyone
+# who reads the logs could otherwise accept the invitation first.
+_SECRET_IN_PATH = re.compile(r"^(/invitations/)[^/]+")
+
+
+def loggable_path(path):
+    return _SECRET_IN_PATH.sub(r"\1…", path)
 
 
 class RequestIdMiddleware:
@@ -41,14 +48,15 @@ class RequestLogMiddleware:
         try:
             response = self.get_response(request)
             user = getattr(request, "user", None)
+            path = loggable_path(request.path)
             logger.info(
                 "%s %s %s",
                 request.method,
-                request.path,
+                path,
                 response.status_code,
                 extra={
                     "method": request.method,
-                    "path": request.path,
+                    "path": path,
                     "status": response.status_code,
                     "duration_ms": round((time.perf_counter() - started) * 1000, 1),
                     "user_id": user.pk if user is not None and user.is_authenticated else None,

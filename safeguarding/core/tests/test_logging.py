@@ -38,3 +38,11 @@ def test_one_json_line_per_request_with_its_request_id(client, json_log):
     assert data["level"] == "INFO"
     assert "duration_ms" in data
     assert "not-logged" not in lines[0]
+
+
+@pytest.mark.django_db
+def test_invitation_tokens_never_reach_the_log(client, json_log):
+    client.get("/invitations/secret-token-value/")
+    line = json_log.getvalue()
+    assert "secret-token-value" not in line
+    assert json.loads(line.splitlines()[0])["path"] == "/invitations/…/"

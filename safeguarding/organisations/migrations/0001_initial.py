@@ -386,9 +386,9 @@ class Migration(migrations.Migration):
             model_name="membership",
             constraint=models.CheckConstraint(
                 condition=models.Q(
-                    models.Q(("area__isnull", True), ("role__in", ["national_analyst", "national_administrator"])),
+                    models.Q(("area__isnull", True), ("role__in", ["national_administrator", "national_analyst"])),
                     models.Q(
-                        models.Q(("role__in", ["national_analyst", "national_administrator"]), _negated=True),
+                        models.Q(("role__in", ["national_administrator", "national_analyst"]), _negated=True),
                         ("area__isnull", False),
                     ),
                     _connector="OR",

@@ -8,6 +8,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from safeguarding.core.scoping import AreaScopedQuerySet
+
 from .people import NATIONAL_ROLES, Role
 
 # How long an invitation link works. Long enough for someone on leave for a week; short enough that a
@@ -28,20 +30,10 @@ def default_expiry():
     return timezone.now() + INVITATION_LIFETIME
 
 
-class InvitationQuerySet(models.QuerySet):
-    """Invitations through the scoping rules of core.scoping.AreaScopedQuerySet.
+class InvitationQuerySet(AreaScopedQuerySet):
+    """Invitations, scoped by area like the memberships they offer."""
 
-    Looked up when called rather than subclassed: core.scoping imports core.permissions, which imports
-    this app's models, so the base class does not exist yet while they load.
-    """
-
-    area_lookup = "area"
     national_roles_see_all = False
-
-    def administered_by(self, user):
-        from safeguarding.core.scoping import AreaScopedQuerySet
-
-        return AreaScopedQuerySet.administered_by(self, user)
 
     def open(self):
         """Neither accepted, revoked nor expired: the link still works."""

@@ -4,6 +4,8 @@ from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Permis
 from django.db import models
 from django.utils import timezone
 
+from safeguarding.core.scoping import AreaScopedQuerySet
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
@@ -69,25 +71,10 @@ class Role(models.TextChoices):
 NATIONAL_ROLES = frozenset({Role.NATIONAL_ANALYST, Role.NATIONAL_ADMINISTRATOR})
 
 
-class MembershipQuerySet(models.QuerySet):
-    """Memberships through the scoping rules of core.scoping.AreaScopedQuerySet.
+class MembershipQuerySet(AreaScopedQuerySet):
+    """Memberships, scoped by area. National analysts do not see every area's people."""
 
-    It cannot subclass it: core.scoping imports core.permissions, which imports this module, so the
-    rules are looked up when called. National analysts do not see every area's people.
-    """
-
-    area_lookup = "area"
     national_roles_see_all = False
-
-    def visible_to(self, user):
-        from safeguarding.core.scoping import AreaScopedQuerySet
-
-        return AreaScopedQuerySet.visible_to(self, user)
-
-    def administered_by(self, user):
-        from safeguarding.core.scoping import AreaScopedQuerySet
-
-        return AreaScopedQuerySet.administered_by(self, user)
 
 
 class Membership(models.Model):
@@ -119,8 +106,8 @@ class Membership(models.Model):
             # National roles are held without an area; every other role needs one.
             models.CheckConstraint(
                 condition=(
-                    models.Q(role__in=list(NATIONAL_ROLES), area__isnull=True)
-                    | (~models.Q(role__in=list(NATIONAL_ROLES)) & models.Q(area__isnull=False))
+                    models.Q(role__in=sorted(NATIONAL_ROLES), area__isnull=True)
+                    | (~models.Q(role__in=sorted(NATIONAL_ROLES)) & models.Q(area__isnull=False))
                 ),
                 name="membership_area_matches_role_scope",
             ),
