@@ -1,6 +1,6 @@
 """Production: every secret from the environment, HTTPS only, hashed static files, JSON logs."""
 
-from config.env import env_bool, env_database_url, env_int, env_keyring, env_list, env_secret
+from config.env import env_bool, env_database_url, env_int, env_keyring, env_list, env_secret, env_str
 
 from .base import *  # noqa: F403
 from .base import LOGGING
@@ -18,7 +18,7 @@ DEMO_ACCOUNTS_ENABLED = False
 IDENTITY_ENCRYPTION_KEYS = env_keyring("IDENTITY_ENCRYPTION_KEYS")
 LINKAGE_HMAC_KEY = env_secret("LINKAGE_HMAC_KEY", min_length=32).encode()
 
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles"))
 WHITENOISE_USE_FINDERS = False
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
