@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import auth, health, pages, two_factor
+from .views import auth, health, pages, session, two_factor
 
 app_name = "core"
 
@@ -12,6 +12,7 @@ urlpatterns = [
     path("sign-in/", auth.SignInView.as_view(), name="sign-in"),
     path("sign-out/", auth.SignOutView.as_view(), name="sign-out"),
     path("signed-out/", auth.signed_out, name="signed-out"),
+    path("session/keep-alive/", session.keep_alive, name="keep-alive"),
     path("two-factor/set-up/", two_factor.set_up, name="two-factor-set-up"),
     path("two-factor/", two_factor.verify, name="two-factor-verify"),
     path("healthz", health.healthz, name="healthz"),

@@ -131,3 +131,37 @@ def test_signing_out_ends_the_session(page, page_log, practitioner):
     page.goto("/home/")
     expect(page).to_have_url(re.compile(r"/sign-in/\?next=/home/$"))
     page_log.assert_clean()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_idle_session_warning_appears_and_stay_signed_in_hides_it(page, page_log, practitioner, settings):
+    settings.SESSION_INACTIVITY_MINUTES = 30
+    page.clock.install()
+    sign_in(page, practitioner.email, PASSWORD)
+    enter_second_factor(page, practitioner.authenticator)
+    expect(page).to_have_url(re.compile(r"/home/$"))
+    warning = page.locator("#session-timeout-warning")
+    expect(warning).to_be_hidden()
+
+    page.clock.run_for("27:00")
+    expect(warning).to_be_hidden()
+    page.clock.run_for("01:30")
+    expect(warning).to_be_visible()
+    expect(warning).to_contain_text("You will be signed out in 2 minutes")
+    assert_accessible(page)
+
+    page.get_by_role("button", name="Stay signed in").click()
+    expect(warning).to_be_hidden()
+    # The clock starts again: no warning until 28 minutes after staying signed in.
+    page.clock.run_for("20:00")
+    expect(warning).to_be_hidden()
+    expect(page).to_have_url(re.compile(r"/home/$"))
+    page_log.assert_clean()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_signed_out_after_inactivity_page_is_accessible(page, page_log):
+    page.goto("/signed-out/?reason=inactivity")
+    expect(page.get_by_role("heading", level=1)).to_have_text("You have been signed out")
+    assert_accessible(page)
+    page_log.assert_clean()

@@ -62,3 +62,39 @@ def test_lockout_of_one_address_does_not_lock_out_another(client, person, django
         client.post("/sign-in/", {"username": "daniel@example.org", "password": "wrong"})
     response = client.post("/sign-in/", {"username": "other@example.org", "password": "correct-horse-battery"})
     assert response.status_code == 302
+
+
+@pytest.mark.django_db
+def test_signed_in_pages_carry_the_time_out_and_its_warning(client, person, sign_in, settings):
+    settings.SESSION_INACTIVITY_MINUTES = 30
+    sign_in(person)
+    html = client.get("/home/").content.decode()
+    assert 'data-session-timeout-minutes="30"' in html
+    assert 'id="session-timeout-warning" hidden' in html
+    assert "session-timeout.mjs" in html
+
+
+@pytest.mark.django_db
+def test_public_pages_have_no_time_out_warning(client):
+    html = client.get("/").content.decode()
+    assert "session-timeout" not in html
+
+
+@pytest.mark.django_db
+def test_staying_signed_in_resets_the_clock(client, person, sign_in):
+    sign_in(person)
+    start = time.time()
+    with mock.patch("safeguarding.core.middleware_auth.time.time", return_value=start + 25 * 60):
+        response = client.post("/session/keep-alive/", {"next": "/home/"})
+    assert response["Location"] == "/home/"
+    with mock.patch("safeguarding.core.middleware_auth.time.time", return_value=start + 50 * 60):
+        assert client.get("/home/").status_code == 200
+        kept = client.post("/session/keep-alive/", headers={"Accept": "application/json"})
+        assert kept.status_code == 200 and kept.json()["status"] == "ok"
+
+
+@pytest.mark.django_db
+def test_keep_alive_refuses_open_redirects_and_get(client, person, sign_in):
+    sign_in(person)
+    assert client.post("/session/keep-alive/", {"next": "https://evil.example/"})["Location"] == "/home/"
+    assert client.get("/session/keep-alive/").status_code == 405
