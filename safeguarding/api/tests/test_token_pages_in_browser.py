@@ -87,7 +87,7 @@ def test_revoke_confirmation_is_accessible(administrator_page, page_log, area_a)
     assert_accessible(page)
     page.get_by_role("button", name="Revoke token").click()
 
-    expect(page.locator(".govuk-notification-banner")).to_contain_text("has been revoked")
+    expect(page.get_by_role("alert", name="Success")).to_contain_text("has been revoked")
     assert_accessible(page)
     page_log.assert_clean()
     token.refresh_from_db()
