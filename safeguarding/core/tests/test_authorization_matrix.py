@@ -7,6 +7,7 @@ Objects in the URLs belong to area A; "other area" people hold roles only in are
 """
 
 import datetime
+from types import SimpleNamespace
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -19,27 +20,17 @@ from safeguarding.organisations.factories import MembershipFactory, UserFactory,
 from safeguarding.organisations.models import Invitation, Role
 from safeguarding.organisations.models.invitations import hash_token
 
-AREA_ROLES = [role for role in Role if role not in {Role.NATIONAL_ANALYST, Role.NATIONAL_ADMINISTRATOR}]
-PEOPLE = [
-    "anonymous",
-    *[f"area:{role}" for role in AREA_ROLES],
-    "other area:area_administrator",
-    "other area:practitioner",
-    "national:national_analyst",
-    "national:national_administrator",
-]
-ADMINS_OF_A = {"area:area_administrator", "national:national_administrator"}
-ALL_ADMINS = ADMINS_OF_A | {"other area:area_administrator"}
-ROLES_IN_A_OR_NATIONAL = {p for p in PEOPLE if p.startswith(("area:", "national:"))}
-
-
-def expect(ok=(), *, anonymous="sign-in", otherwise="404"):
-    """Expected outcome per person: `ok` for those listed, `otherwise` for the rest."""
-    return {person: "ok" if person in ok else (anonymous if person == "anonymous" else otherwise) for person in PEOPLE}
-
-
-EVERYONE = set(PEOPLE)
-SIGNED_IN = EVERYONE - {"anonymous"}
+from .authorization import (
+    ADMINS_OF_A,
+    ALL_ADMINS,
+    AREA_ROLES,
+    EVERYONE,
+    PEOPLE,
+    ROLES_IN_A_OR_NATIONAL,
+    SIGNED_IN,
+    discovered_rows,
+    expect,
+)
 
 # route name: (method, expected outcome per person)
 PAGE_MATRIX = {
@@ -87,6 +78,29 @@ API_MATRIX = {
     },
     "api:whoami": {"no token": "401", "person's session": "401", "token of area A": "ok", "token of area B": "ok"},
 }
+
+
+# Routes that change something on POST, and who may. Everyone else's POST must be refused the same
+# way as their GET (404, or sign-in when anonymous) and must change nothing: no audit event appears.
+POST_ALLOWED = {
+    "identity:child-detail": {f"area:{role}" for role in AREA_ROLES}
+    - {
+        "area:area_administrator",
+        "area:lead_chief_officer",
+    },
+    "organisations:invite": ALL_ADMINS,
+    "organisations:grant-role": ADMINS_OF_A,
+    "organisations:end-membership": ADMINS_OF_A,
+    "organisations:reset-two-factor": ADMINS_OF_A,
+    "organisations:revoke-invitation": ADMINS_OF_A,
+    "api_tokens:issue": ALL_ADMINS,
+    "api_tokens:revoke": ADMINS_OF_A,
+}
+
+for _rows in discovered_rows():
+    PAGE_MATRIX.update(getattr(_rows, "PAGE_MATRIX", {}))
+    API_MATRIX.update(getattr(_rows, "API_MATRIX", {}))
+    POST_ALLOWED.update(getattr(_rows, "POST_ALLOWED", {}))
 
 
 def _route_names(patterns=None, namespace=""):
@@ -155,7 +169,11 @@ def world(area, other_area):
         "api:area-detail": {"slug": area.slug},
     }
     tokens = {"token of area A": plaintext_a, "token of area B": plaintext_b}
-    return {"people": people, "kwargs": kwargs, "tokens": tokens}
+    world = SimpleNamespace(area=area, other_area=other_area, people=people, tokens=tokens, kwargs=kwargs)
+    for rows in discovered_rows():
+        if hasattr(rows, "url_kwargs"):
+            kwargs.update(rows.url_kwargs(world))
+    return world
 
 
 def _outcome(response):
@@ -173,12 +191,12 @@ def _outcome(response):
 @pytest.mark.parametrize("route", sorted(PAGE_MATRIX))
 def test_page_route_outcomes(route, world, client, sign_in):
     method, expected = PAGE_MATRIX[route]
-    url = reverse(route, kwargs=world["kwargs"].get(route))
+    url = reverse(route, kwargs=world.kwargs.get(route))
     actual = {}
     for person in PEOPLE:
         client.logout()
         if person != "anonymous":
-            sign_in(world["people"][person])
+            sign_in(world.people[person])
         response = client.post(url) if method == "POST" else client.get(url)
         actual[person] = _outcome(response)
     mismatches = {person: (expected[person], actual[person]) for person in PEOPLE if expected[person] != actual[person]}
@@ -188,15 +206,15 @@ def test_page_route_outcomes(route, world, client, sign_in):
 @pytest.mark.django_db
 @pytest.mark.parametrize("route", sorted(API_MATRIX))
 def test_api_route_outcomes(route, world, client, sign_in):
-    url = reverse(route, kwargs=world["kwargs"].get(route))
+    url = reverse(route, kwargs=world.kwargs.get(route))
     actual = {}
     for caller in API_CALLERS:
         client.logout()
         headers = {}
         if caller == "person's session":
-            sign_in(world["people"]["area:practitioner"])
+            sign_in(world.people["area:practitioner"])
         elif caller.startswith("token"):
-            headers = {"Authorization": f"Bearer {world['tokens'][caller]}"}
+            headers = {"Authorization": f"Bearer {world.tokens[caller]}"}
         actual[caller] = _outcome(client.get(url, headers=headers))
     expected = API_MATRIX[route]
     mismatches = {
@@ -205,36 +223,18 @@ def test_api_route_outcomes(route, world, client, sign_in):
     assert not mismatches, f"GET {url}: (expected, actual) = {mismatches}"
 
 
-# Routes that change something on POST, and who may. Everyone else's POST must be refused the same
-# way as their GET (404, or sign-in when anonymous) and must change nothing: no audit event appears.
-POST_ALLOWED = {
-    "identity:child-detail": {f"area:{role}" for role in AREA_ROLES}
-    - {
-        "area:area_administrator",
-        "area:lead_chief_officer",
-    },
-    "organisations:invite": ALL_ADMINS,
-    "organisations:grant-role": ADMINS_OF_A,
-    "organisations:end-membership": ADMINS_OF_A,
-    "organisations:reset-two-factor": ADMINS_OF_A,
-    "organisations:revoke-invitation": ADMINS_OF_A,
-    "api_tokens:issue": ALL_ADMINS,
-    "api_tokens:revoke": ADMINS_OF_A,
-}
-
-
 @pytest.mark.django_db
 @pytest.mark.parametrize("route", sorted(POST_ALLOWED))
 def test_refused_posts_change_nothing(route, world, client, sign_in):
     from safeguarding.core.models import AuditEvent
 
-    url = reverse(route, kwargs=world["kwargs"].get(route))
+    url = reverse(route, kwargs=world.kwargs.get(route))
     refused = [person for person in PEOPLE if person not in POST_ALLOWED[route]]
     wrong = {}
     for person in refused:
         client.logout()
         if person != "anonymous":
-            sign_in(world["people"][person])
+            sign_in(world.people[person])
         events_before = AuditEvent.objects.count()
         outcome = _outcome(client.post(url, {"reason": "preparing_for_review", "role": Role.PRACTITIONER}))
         expected = "sign-in" if person == "anonymous" else "404"
