@@ -5,6 +5,7 @@ urlpatterns = [
     path("api/", include("safeguarding.api.urls")),
     path("api-tokens/", include("safeguarding.api.urls_pages")),
     path("audit/", include("safeguarding.core.audit_search.urls")),
+    path("policy/", include("safeguarding.core.clocks.urls")),
     path("children/", include("safeguarding.core.identity.urls")),
     path("people/", include("safeguarding.organisations.urls")),
     path("invitations/", include("safeguarding.organisations.urls_invitations")),

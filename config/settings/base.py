@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "safeguarding.core",
     "safeguarding.core.identity",
+    "safeguarding.core.clocks",
     "safeguarding.organisations",
     "safeguarding.demo",
     "safeguarding.api",

@@ -12,6 +12,7 @@ SECTIONS = (
     ("People", "organisations:people", lambda user: user.has_perm("organisations.manage_people")),
     ("API tokens", "api_tokens:list", lambda user: user.has_perm("organisations.manage_api_tokens")),
     ("Audit trail", "audit:search", lambda user: user.has_perm("core.search_audit")),
+    ("Policy", "clocks:policy-table", lambda user: user.has_perm("clocks.edit_policy")),
 )
 
 

@@ -102,3 +102,5 @@ rules.add_perm("core.search_audit", is_national_administrator | is_area_administ
 rules.add_perm("core.view_identity", has_identity_role_in_area & has_verified_second_factor)
 # A child's pseudonymised record: anyone with a role in its area, or a national role.
 rules.add_perm("core.view_pseudonymised", has_role_in_area | is_national_administrator | is_national_analyst)
+# The national policy table (clock lengths and thresholds).
+rules.add_perm("clocks.edit_policy", is_national_administrator)

@@ -145,3 +145,27 @@ def assert_styled(page):
         "document.fonts.ready.then(fonts => [...fonts].filter(f => f.status === 'loaded').map(f => f.family))"
     )
     assert any("GDS Transport" in family for family in loaded), f"the GDS Transport font did not load: {loaded}"
+
+
+FACTORY_PASSWORD = "a-long-test-password"  # what organisations.factories.UserFactory gives everyone
+
+
+def sign_in_with_both_factors(page, user, password=FACTORY_PASSWORD):
+    """Signs `user` in through the real pages: password, then a code from their (new) authenticator."""
+    import re
+
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+    from playwright.sync_api import expect
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or TOTPDevice.objects.create(
+        user=user, name="Authenticator app", confirmed=True
+    )
+    page.goto("/sign-in/")
+    page.get_by_label("Email address").fill(user.email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    code = totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits)
+    page.get_by_label("Code from your authenticator app").fill(f"{code:06d}")
+    page.get_by_role("button", name="Sign in").click()
+    expect(page).to_have_url(re.compile(r"/home/$"))

@@ -20,7 +20,7 @@ def _navigation_labels(html):
     [
         (Role.PRACTITIONER, ["Home", "Children"]),
         (Role.AREA_ADMINISTRATOR, ["Home", "Children", "People", "API tokens", "Audit trail"]),
-        (Role.NATIONAL_ADMINISTRATOR, ["Home", "Children", "People", "API tokens", "Audit trail"]),
+        (Role.NATIONAL_ADMINISTRATOR, ["Home", "Children", "People", "API tokens", "Audit trail", "Policy"]),
         (Role.NATIONAL_ANALYST, ["Home", "Children"]),
     ],
 )

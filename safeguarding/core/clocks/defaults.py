@@ -1,0 +1,96 @@
+"""The policy table's starting values. A data migration loads them; national administrators change them."""
+
+CLOCKS = [
+    # key, name, starts from, amount, unit, source
+    (
+        "incident-notify",
+        "Notify the serious incident",
+        "the date the notifier became aware of it",
+        5,
+        "working_days",
+        "Notification within five working days of becoming aware (issue #4)",
+    ),
+    (
+        "incident-rapid-inquiry-decision",
+        "Rapid inquiry decision",
+        "the date of notification",
+        15,
+        "working_days",
+        "Wood Report para 166: rapid inquiry and decision (issue #4)",
+    ),
+    (
+        "incident-lli-completion",
+        "Local learning inquiry completed",
+        "the date of the decision to hold one",
+        3,
+        "months",
+        "Wood Report para 166: local learning inquiry within three months",
+    ),
+    (
+        "incident-publication",
+        "Inquiry report published",
+        "the date the inquiry was completed",
+        1,
+        "months",
+        "Publication within one month of completion (issue #4)",
+    ),
+    (
+        "child-death-inform-database",
+        "National database informed of the death",
+        "the date of notification",
+        2,
+        "working_days",
+        "Panel manager informs the national database within two working days (issue #5)",
+    ),
+    (
+        "child-death-agency-report",
+        "Agency reporting form returned",
+        "the date the report was requested",
+        15,
+        "working_days",
+        "Agency reports due within 15 working days of request (issue #5)",
+    ),
+    (
+        "child-death-panel-review",
+        "Panel review of the death",
+        "the date of death",
+        6,
+        "months",
+        "Monitored target: panel review within six months of death (issue #5)",
+    ),
+]
+
+SETTINGS = [
+    # key, name, value, description
+    (
+        "panel-minimum-population",
+        "Smallest total population a child death overview panel covers",
+        500_000,
+        "National administrators are warned about panels below this. The Wood Report (paras 176-183) "
+        "discusses footprints of 650,000 to 1 million.",
+    ),
+    (
+        "recurrence-minimum-reports",
+        "Reports a theme must appear in to raise a recurrence alert",
+        5,
+        "K in 'a theme in at least K reports from at least M areas within the window'.",
+    ),
+    (
+        "recurrence-minimum-areas",
+        "Areas a theme must appear in to raise a recurrence alert",
+        3,
+        "M in 'a theme in at least K reports from at least M areas within the window'.",
+    ),
+    (
+        "recurrence-window-months",
+        "Rolling window for recurrence alerts, in months",
+        24,
+        "How far back reports count towards a recurrence alert.",
+    ),
+    (
+        "reviewer-independence-years",
+        "Years since a reviewer worked for an area or agency before they may lead its inquiry",
+        5,
+        "Wood Report recommendation 22 and para 173: independence of accredited reviewers.",
+    ),
+]
