@@ -81,3 +81,27 @@ class ApiToken(models.Model):
     def get_scopes_display(self):
         labels = dict(Scope.choices)
         return [labels.get(scope, scope) for scope in self.scopes]
+
+
+class IdempotencyRecord(models.Model):
+    """The first answer to a POST made with an Idempotency-Key, replayed for any repeat of that key.
+
+    A case-management system that retries after a timeout cannot know whether its first request
+    landed; sending the same key again returns the first result and creates nothing new.
+    """
+
+    token = models.ForeignKey(ApiToken, on_delete=models.PROTECT, related_name="idempotency_records")
+    endpoint = models.CharField(max_length=100)
+    key = models.CharField(max_length=255)
+    request_hash = models.CharField(max_length=64, help_text="SHA-256 of the request body, to refuse a reused key")
+    response_status = models.PositiveSmallIntegerField()
+    response_body = models.JSONField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["token", "endpoint", "key"], name="unique_idempotency_key_per_token"),
+        ]
+
+    def __str__(self):
+        return f"{self.endpoint} {self.key}"
