@@ -20,7 +20,12 @@ help:
 $(STAMPS):
 	mkdir -p $(STAMPS)
 
-$(STAMPS)/python: requirements.txt | $(STAMPS)
+# WeasyPrint (PDF reports) needs Pango from the system; Debian's package is installed when missing.
+$(STAMPS)/system: | $(STAMPS)
+	@ldconfig -p | grep -q libpango-1.0 || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q libpango-1.0-0 libpangoft2-1.0-0; }
+	touch $@
+
+$(STAMPS)/python: requirements.txt $(STAMPS)/system | $(STAMPS)
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
