@@ -2,6 +2,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("safeguarding.core.urls")),
+    path("api/v1/", include("safeguarding.incidents.api_urls")),
     path("api/", include("safeguarding.api.urls")),
     path("api-tokens/", include("safeguarding.api.urls_pages")),
     path("audit/", include("safeguarding.core.audit_search.urls")),
@@ -9,6 +10,7 @@ urlpatterns = [
     path("children/", include("safeguarding.core.identity.urls")),
     path("people/", include("safeguarding.organisations.urls")),
     path("invitations/", include("safeguarding.organisations.urls_invitations")),
+    path("incidents/", include("safeguarding.incidents.urls")),
 ]
 
 handler400 = "safeguarding.core.views.errors.bad_request"

@@ -104,3 +104,82 @@ rules.add_perm("core.view_identity", has_identity_role_in_area & has_verified_se
 rules.add_perm("core.view_pseudonymised", has_role_in_area | is_national_administrator | is_national_analyst)
 # The national policy table (clock lengths and thresholds).
 rules.add_perm("clocks.edit_policy", is_national_administrator)
+
+
+# --- Serious incidents (pillar 2, local) ---
+# Who starts a draft notification: people of a statutory partner in the area, in these roles.
+INCIDENT_STARTER_ROLES = frozenset(
+    {Role.PRACTITIONER, Role.AREA_ADMINISTRATOR, Role.LEAD_CHIEF_OFFICER, Role.RAPID_INQUIRY_LEAD}
+)
+# Who works on the learning after the decision: inquiry leads and reviewers of the area.
+INCIDENT_INQUIRY_ROLES = frozenset({Role.RAPID_INQUIRY_LEAD, Role.REVIEWER})
+
+
+def _incident_memberships(user, obj, roles):
+    area_id = _area_of(obj)
+    return [m for m in memberships(user) if m.area_id is not None and m.area_id == area_id and m.role in roles]
+
+
+@rules.predicate
+def is_incident_starter(user, obj):
+    from safeguarding.organisations.models.organisations import STATUTORY_PARTNER_KINDS
+
+    starters = _incident_memberships(user, obj, INCIDENT_STARTER_ROLES)
+    return any(m.organisation.kind in STATUTORY_PARTNER_KINDS for m in starters)
+
+
+@rules.predicate
+def is_incident_notifier(user, obj):
+    from safeguarding.organisations.models import OrganisationKind
+
+    return any(
+        m.organisation.kind == OrganisationKind.LOCAL_AUTHORITY
+        for m in _incident_memberships(user, obj, INCIDENT_STARTER_ROLES)
+    )
+
+
+@rules.predicate
+def is_incident_rapid_inquiry_lead(user, obj):
+    return bool(_incident_memberships(user, obj, {Role.RAPID_INQUIRY_LEAD}))
+
+
+@rules.predicate
+def is_incident_lead_chief_officer(user, obj):
+    return bool(_incident_memberships(user, obj, {Role.LEAD_CHIEF_OFFICER}))
+
+
+@rules.predicate
+def is_incident_inquiry_worker(user, obj):
+    return bool(_incident_memberships(user, obj, INCIDENT_INQUIRY_ROLES))
+
+
+@rules.predicate
+def is_incident_case_manager(user, obj):
+    """Those who keep the case moving locally: area administrators, lead chief officers, inquiry leads."""
+    roles = {Role.AREA_ADMINISTRATOR, Role.LEAD_CHIEF_OFFICER, Role.RAPID_INQUIRY_LEAD}
+    return bool(_incident_memberships(user, obj, roles))
+
+
+@rules.predicate
+def is_notified_incident(user, obj):
+    return getattr(obj, "status", "draft") != "draft"
+
+
+# A case: people with a role in its area; national roles read it, pseudonymised, once it is notified.
+rules.add_perm(
+    "incidents.view_case", has_role_in_area | ((is_national_administrator | is_national_analyst) & is_notified_incident)
+)
+# obj is the area for a new notification, the incident for a draft.
+rules.add_perm("incidents.start_notification", is_incident_starter)
+rules.add_perm("incidents.edit_draft", is_incident_starter)
+# The notification is the local authority's (Working Together: the LA notifies).
+rules.add_perm("incidents.submit_notification", is_incident_notifier)
+rules.add_perm("incidents.run_rapid_inquiry", is_incident_rapid_inquiry_lead)
+rules.add_perm("incidents.sign_off_decision", is_incident_lead_chief_officer)
+rules.add_perm("incidents.request_pause", is_incident_case_manager | is_incident_inquiry_worker)
+rules.add_perm("incidents.decide_pause", is_national_administrator)
+rules.add_perm("incidents.run_lli", is_incident_inquiry_worker)
+rules.add_perm("incidents.write_findings", is_incident_inquiry_worker)
+rules.add_perm("incidents.manage_actions", is_incident_case_manager | is_incident_inquiry_worker)
+rules.add_perm("incidents.write_report", is_incident_inquiry_worker)
+rules.add_perm("incidents.publish_report", is_incident_lead_chief_officer)

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from .views import cases, notification, pauses
+
+app_name = "incidents"
+
+urlpatterns = [
+    path("", cases.case_list, name="list"),
+    path("dashboard/", cases.dashboard, name="dashboard"),
+    path("new/<slug:area_slug>/", notification.start, name="start"),
+    path("<int:pk>/", cases.case_detail, name="case"),
+    path("<int:pk>/history/", cases.case_history, name="history"),
+    path("<int:pk>/notification/", notification.edit, name="notification"),
+    path("<int:pk>/pauses/new/", pauses.request_pause, name="request-pause"),
+    path("<int:pk>/pauses/<int:pause_pk>/decide/", pauses.decide_pause, name="decide-pause"),
+    path("<int:pk>/pauses/<int:pause_pk>/end/", pauses.end_pause, name="end-pause"),
+]

@@ -1,0 +1,79 @@
+"""What the case page shows: the notification, the clocks, and what the person may do next."""
+
+from django.urls import reverse
+from django.utils import timezone
+
+from .. import clocks
+from ..actions.notification import eligibility_of
+from ..models import Incident, PauseDecision
+from ..states import OPEN_STATES, IncidentStatus
+
+
+def may(user, incident):
+    """The person's permissions on the case, by short name, for the page's links and buttons."""
+    names = (
+        "edit_draft",
+        "submit_notification",
+        "run_rapid_inquiry",
+        "sign_off_decision",
+        "request_pause",
+        "decide_pause",
+        "run_lli",
+        "write_findings",
+        "manage_actions",
+        "write_report",
+        "publish_report",
+    )
+    return {name: user.has_perm(f"incidents.{name}", incident) for name in names}
+
+
+def next_steps(incident, allowed, pauses):
+    """(label, url) of the pages the person can use next, for the case as it stands."""
+    pk = incident.pk
+    steps = []
+    if incident.status == IncidentStatus.DRAFT and allowed["edit_draft"]:
+        steps.append(("Continue the notification", reverse("incidents:notification", args=[pk])))
+    for step in STEP_LINKS:
+        label, url_name, perm, states = step
+        if allowed.get(perm) and incident.status in states:
+            steps.append((label, reverse(url_name, args=[pk])))
+    open_pause = next((p for p in pauses if p.ended_on is None and p.decision != PauseDecision.REFUSED), None)
+    if incident.status in OPEN_STATES and allowed["request_pause"] and open_pause is None:
+        steps.append(
+            ("Ask to pause the clocks for parallel proceedings", reverse("incidents:request-pause", args=[pk]))
+        )
+    if open_pause is not None:
+        if open_pause.decision == PauseDecision.REQUESTED and allowed["decide_pause"]:
+            steps.append(("Decide on the pause", reverse("incidents:decide-pause", args=[pk, open_pause.pk])))
+        if allowed["request_pause"]:
+            steps.append(("End the pause", reverse("incidents:end-pause", args=[pk, open_pause.pk])))
+    return steps
+
+
+# (label, url name, permission, states in which the page is open). Later steps add rows here.
+STEP_LINKS = []
+
+
+def for_case(request, incident, **extra):
+    today = timezone.localdate()
+    duplicate = None
+    if incident.possible_duplicate_of_id:
+        duplicate = Incident.objects.visible_to(request.user).filter(pk=incident.possible_duplicate_of_id).first()
+    allowed = may(request.user, incident)
+    pauses = list(incident.pauses.select_related("requested_by", "decided_by"))
+    context = {
+        "incident": incident,
+        "today": today,
+        "clocks": clocks.case_clocks(incident, today=today, pauses=pauses),
+        "pauses": pauses,
+        "may": allowed,
+        "next_steps": next_steps(incident, allowed, pauses),
+        "sections": [],
+        "eligibility": eligibility_of(incident),
+        "duplicate": duplicate,
+        "duplicate_hidden": incident.possible_duplicate_of_id is not None and duplicate is None,
+        "Status": IncidentStatus,
+        "agencies": incident.agencies_involved.order_by("name"),
+    }
+    context.update(extra)
+    return context
