@@ -3,11 +3,13 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("safeguarding.core.urls")),
     path("api/v1/", include("safeguarding.incidents.api_urls")),
+    path("api/v1/child-deaths/", include("safeguarding.child_deaths.api_urls")),
     path("api/", include("safeguarding.api.urls")),
     path("api-tokens/", include("safeguarding.api.urls_pages")),
     path("audit/", include("safeguarding.core.audit_search.urls")),
     path("policy/", include("safeguarding.core.clocks.urls")),
     path("children/", include("safeguarding.core.identity.urls")),
+    path("child-deaths/", include("safeguarding.child_deaths.urls")),
     path("people/", include("safeguarding.organisations.urls")),
     path("invitations/", include("safeguarding.organisations.urls_invitations")),
     path("incidents/", include("safeguarding.incidents.urls")),

@@ -183,3 +183,63 @@ rules.add_perm("incidents.write_findings", is_incident_inquiry_worker)
 rules.add_perm("incidents.manage_actions", is_incident_case_manager | is_incident_inquiry_worker)
 rules.add_perm("incidents.write_report", is_incident_inquiry_worker)
 rules.add_perm("incidents.publish_report", is_incident_lead_chief_officer)
+
+
+# --- Child death review (pillar 3) ---
+
+
+def _child_death_panel_manager_areas(user):
+    return area_ids_with_role(user, {Role.PANEL_MANAGER})
+
+
+@rules.predicate
+def is_child_death_panel_manager(user, case=None):
+    """A panel manager of the case's area of residence, or of any area its panel covers."""
+    area_ids = _child_death_panel_manager_areas(user)
+    if case is None:
+        return bool(area_ids)
+    if case.area_id in area_ids:
+        return True
+    if case.panel_id is None:
+        return False
+    return case.panel.areas.filter(pk__in=area_ids).exists()
+
+
+@rules.predicate
+def is_child_death_responder(user, case):
+    """Practitioners of the area of residence record the joint agency response with the panel manager."""
+    return Role.PRACTITIONER in area_roles(user, case.area_id) or is_child_death_panel_manager(user, case)
+
+
+@rules.predicate
+def holds_any_area_role(user):
+    return bool(area_ids_with_role(user))
+
+
+@rules.predicate
+def works_for_reporting_agency(user, report):
+    """Someone of the agency asked for the report, in the case's area or an area its panel covers."""
+    if report is None:
+        return False
+    case = report.case
+    area_ids = {case.area_id}
+    if case.panel_id:
+        area_ids |= set(case.panel.areas.values_list("pk", flat=True))
+    return any(
+        m.organisation_id == report.organisation_id and m.area_id in area_ids for m in memberships(user)
+    ) or is_child_death_panel_manager(user, case)
+
+
+@rules.predicate
+def has_identity_role_for_case(user, case):
+    """Identity is seen only through the area of residence: never by the place of death's panel."""
+    return bool(area_roles(user, case.area_id) & IDENTITY_ROLES)
+
+
+# Any agency's person with a role in an area notifies a death, wherever the child lived.
+rules.add_perm("child_deaths.notify", holds_any_area_role & has_verified_second_factor)
+rules.add_perm("child_deaths.manage_case", is_child_death_panel_manager & has_verified_second_factor)
+rules.add_perm("child_deaths.record_response", is_child_death_responder & has_verified_second_factor)
+rules.add_perm("child_deaths.complete_report", works_for_reporting_agency & has_verified_second_factor)
+rules.add_perm("child_deaths.view_identity", has_identity_role_for_case & has_verified_second_factor)
+rules.add_perm("child_deaths.view_panel_populations", is_national_administrator)

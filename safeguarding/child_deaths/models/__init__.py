@@ -1,0 +1,23 @@
+from .cases import CaseStatus, CaseStatusChange, ChildDeathCase
+from .notifications import LinkCandidate, Notification
+from .panels import Panel, panel_for_area
+from .reports import AgencyReport
+from .response import FamilyContact, JointAgencyResponse
+from .review import NationalRecord, PanelReview, ReviewMeeting, ThemedMeeting
+
+__all__ = [
+    "AgencyReport",
+    "CaseStatus",
+    "CaseStatusChange",
+    "ChildDeathCase",
+    "FamilyContact",
+    "JointAgencyResponse",
+    "LinkCandidate",
+    "NationalRecord",
+    "Notification",
+    "Panel",
+    "PanelReview",
+    "ReviewMeeting",
+    "ThemedMeeting",
+    "panel_for_area",
+]

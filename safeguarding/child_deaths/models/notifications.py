@@ -1,0 +1,125 @@
+"""Each agency's notification of a death, and the proposed links between notifications and cases."""
+
+from django.conf import settings
+from django.db import models
+
+from safeguarding.core.scoping import AreaScopedQuerySet
+
+from .cases import ChildDeathCase
+from .vocabulary import EthnicityGroup, Expectation, NotifyingAgency, PlaceOfDeath, Sex
+
+
+class CaseChildQuerySet(AreaScopedQuerySet):
+    """Rows that belong to a case: visible exactly when their case is."""
+
+    def visible_to(self, user):
+        return self.filter(case__in=ChildDeathCase.objects.visible_to(user).values("pk"))
+
+
+class Notification(models.Model):
+    """What one agency told the platform about a death. Several agencies notifying one death give
+    several notifications on one case; `first_case` remembers the case it started on, so a link can
+    be undone."""
+
+    case = models.ForeignKey(ChildDeathCase, on_delete=models.PROTECT, related_name="notifications")
+    first_case = models.ForeignKey(ChildDeathCase, on_delete=models.PROTECT, related_name="+")
+    child = models.ForeignKey("identity.ChildIdentity", on_delete=models.PROTECT, related_name="+")
+    area = models.ForeignKey(
+        "organisations.SafeguardingArea",
+        on_delete=models.PROTECT,
+        related_name="child_death_notifications",
+        help_text="The area of normal residence the notifier gave",
+    )
+    place_of_death_area = models.ForeignKey(
+        "organisations.SafeguardingArea", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    agency = models.CharField(max_length=20, choices=NotifyingAgency.choices)
+    organisation = models.ForeignKey(
+        "organisations.Organisation", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    notifier_name = models.CharField(max_length=200)
+    notifier_role = models.CharField(max_length=200)
+    notifier_contact = models.CharField(max_length=200, help_text="Work email or telephone number")
+    notified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    api_token = models.ForeignKey("api.ApiToken", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    date_of_death = models.DateField()
+    time_of_death = models.TimeField(null=True, blank=True)
+    place_of_death = models.CharField(max_length=20, choices=PlaceOfDeath.choices)
+    hospital_name = models.CharField(max_length=200, blank=True)
+    sex = models.CharField(max_length=15, choices=Sex.choices)
+    ethnicity_group = models.CharField(max_length=15, choices=EthnicityGroup.choices)
+    expectation = models.CharField(max_length=12, choices=Expectation.choices)
+    jar_criteria = models.JSONField(default=list, blank=True)
+    circumstances = models.TextField()
+
+    class LinkMethod(models.TextChoices):
+        NEW_CASE = "new_case", "Started a new case"
+        NHS_NUMBER = "nhs_number", "Linked automatically: same NHS number"
+        CONFIRMED = "confirmed", "Linked by a panel manager"
+
+    link_method = models.CharField(max_length=12, choices=LinkMethod.choices, default=LinkMethod.NEW_CASE)
+    received_at = models.DateTimeField(auto_now_add=True)
+
+    objects = CaseChildQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["received_at", "pk"]
+
+    def __str__(self):
+        return f"Notification {self.pk} by {self.get_agency_display()}"
+
+
+class LinkCandidateQuerySet(CaseChildQuerySet):
+    def visible_to(self, user):
+        visible_cases = ChildDeathCase.objects.visible_to(user).values("pk")
+        return self.filter(case__in=visible_cases, notification__case__in=visible_cases)
+
+    def proposed(self):
+        return self.filter(decision=LinkCandidate.Decision.PROPOSED)
+
+
+class LinkCandidate(models.Model):
+    """A proposal that a notification is about the child of another case, with the score and its reasons.
+
+    Proposed by the platform when a notification arrives without a matching NHS number (or by the
+    Splink batch); a panel manager confirms or rejects it; a confirmed link can be undone.
+    """
+
+    class Decision(models.TextChoices):
+        PROPOSED = "proposed", "Proposed"
+        CONFIRMED = "confirmed", "Confirmed"
+        REJECTED = "rejected", "Rejected"
+        UNDONE = "undone", "Confirmed, then undone"
+
+    class Method(models.TextChoices):
+        SCORE = "score", "Score on arrival"
+        SPLINK = "splink", "Splink batch"
+
+    notification = models.ForeignKey(Notification, on_delete=models.PROTECT, related_name="link_candidates")
+    case = models.ForeignKey(ChildDeathCase, on_delete=models.PROTECT, related_name="link_candidates")
+    # The case the notification was on when the link was confirmed: where undoing the link returns it.
+    from_case = models.ForeignKey(ChildDeathCase, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    method = models.CharField(max_length=10, choices=Method.choices, default=Method.SCORE)
+    score = models.FloatField(help_text="Match weight: log2 of the likelihood ratio")
+    probability = models.FloatField()
+    reasons = models.JSONField(default=list, help_text="[field, outcome, weight]: no identifying values")
+    decision = models.CharField(max_length=10, choices=Decision.choices, default=Decision.PROPOSED)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_reason = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = LinkCandidateQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-score", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["notification", "case"], name="one_candidate_per_notification_and_case")
+        ]
+
+    def __str__(self):
+        return f"Possible link of notification {self.notification_id} to {self.case}"

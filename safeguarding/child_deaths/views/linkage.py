@@ -1,0 +1,66 @@
+"""The panel manager decides proposed links, and undoes confirmed ones."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods
+
+from ..actions.linkage import confirm_link, reject_link, undo_link
+from ..forms import apply_errors
+from ..forms.linkage import LinkDecisionForm, UndoLinkForm
+from ..models import LinkCandidate
+
+
+def _candidate(request, pk):
+    candidates = LinkCandidate.objects.visible_to(request.user).select_related(
+        "case", "notification__case", "from_case"
+    )
+    candidate = get_object_or_404(candidates, pk=pk)
+    if not request.user.has_perm("child_deaths.manage_case", candidate.case):
+        raise Http404
+    return candidate
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def decide_link(request, pk):
+    candidate = _candidate(request, pk)
+    form = LinkDecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            if data["decision"] == "confirm":
+                confirm_link(request.user, candidate, data["reason"])
+                messages.success(request, f"Notification linked into {candidate.case}.")
+            else:
+                reject_link(request.user, candidate, data["reason"])
+                messages.success(request, "Proposed link rejected.")
+        except PermissionDenied:
+            raise Http404 from None
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            return redirect("child_deaths:case", reference=candidate.case.reference)
+    return render(request, "child_deaths/link_decision.html", {"candidate": candidate, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def undo(request, pk):
+    candidate = _candidate(request, pk)
+    if candidate.decision != LinkCandidate.Decision.CONFIRMED:
+        raise Http404
+    form = UndoLinkForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            undo_link(request.user, candidate, form.cleaned_data["reason"])
+        except PermissionDenied:
+            raise Http404 from None
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, f"Link undone: the notification is back on {candidate.from_case}.")
+            return redirect("child_deaths:case", reference=candidate.case.reference)
+    return render(request, "child_deaths/link_undo.html", {"candidate": candidate, "form": form})
