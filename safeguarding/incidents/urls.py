@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import cases, notification, pauses
+from .views import cases, notification, pauses, rapid_inquiry
 
 app_name = "incidents"
 
@@ -11,6 +11,9 @@ urlpatterns = [
     path("<int:pk>/", cases.case_detail, name="case"),
     path("<int:pk>/history/", cases.case_history, name="history"),
     path("<int:pk>/notification/", notification.edit, name="notification"),
+    path("<int:pk>/rapid-inquiry/start/", rapid_inquiry.start, name="start-rapid-inquiry"),
+    path("<int:pk>/rapid-inquiry/", rapid_inquiry.rapid_inquiry, name="rapid-inquiry"),
+    path("<int:pk>/rapid-inquiry/sign-off/", rapid_inquiry.sign_off, name="sign-off"),
     path("<int:pk>/pauses/new/", pauses.request_pause, name="request-pause"),
     path("<int:pk>/pauses/<int:pause_pk>/decide/", pauses.decide_pause, name="decide-pause"),
     path("<int:pk>/pauses/<int:pause_pk>/end/", pauses.end_pause, name="end-pause"),

@@ -1,6 +1,6 @@
 from safeguarding.core.tests.authorization import ROLES_IN_A_OR_NATIONAL, SIGNED_IN, expect
 from safeguarding.incidents.factories import make_incident
-from safeguarding.incidents.models import ClockPause
+from safeguarding.incidents.models import ClockPause, RapidInquiry
 from safeguarding.incidents.states import IncidentStatus
 
 # In the matrix's world every area person works for a local authority (a statutory partner).
@@ -12,6 +12,8 @@ PAUSE_REQUESTERS = {
     "area:reviewer",
 }
 NATIONAL_ADMIN = {"national:national_administrator"}
+RI_LEAD = {"area:rapid_inquiry_lead"}
+LCO = {"area:lead_chief_officer"}
 API_SCOPED = {"no token": "401", "person's session": "401", "token of area A": "403", "token of area B": "403"}
 
 PAGE_MATRIX = {
@@ -21,6 +23,9 @@ PAGE_MATRIX = {
     "incidents:case": ("GET", expect(ROLES_IN_A_OR_NATIONAL)),
     "incidents:history": ("GET", expect(ROLES_IN_A_OR_NATIONAL)),
     "incidents:notification": ("GET", expect(STARTERS)),
+    "incidents:start-rapid-inquiry": ("GET", expect(RI_LEAD)),
+    "incidents:rapid-inquiry": ("GET", expect(RI_LEAD)),
+    "incidents:sign-off": ("GET", expect(LCO)),
     "incidents:request-pause": ("GET", expect(PAUSE_REQUESTERS)),
     "incidents:decide-pause": ("GET", expect(NATIONAL_ADMIN)),
     "incidents:end-pause": ("GET", expect(PAUSE_REQUESTERS)),
@@ -28,6 +33,9 @@ PAGE_MATRIX = {
 POST_ALLOWED = {
     "incidents:start": STARTERS,
     "incidents:notification": STARTERS,
+    "incidents:start-rapid-inquiry": RI_LEAD,
+    "incidents:rapid-inquiry": RI_LEAD,
+    "incidents:sign-off": LCO,
     "incidents:request-pause": PAUSE_REQUESTERS,
     "incidents:decide-pause": NATIONAL_ADMIN,
     "incidents:end-pause": PAUSE_REQUESTERS,
@@ -49,7 +57,18 @@ def url_kwargs(world):
         starts_on=submitted.submitted_at.date(),
         requested_by=world.people["area:rapid_inquiry_lead"],
     )
+    inquiry = make_incident(world.area, IncidentStatus.RAPID_INQUIRY)
+    RapidInquiry.objects.create(
+        incident=inquiry,
+        lead=world.people["area:rapid_inquiry_lead"],
+        started_on=inquiry.submitted_at.date(),
+        decision="lli",
+        decision_reasons="Systemic learning about the handover between health visiting and the GP",
+    )
     return {
+        "incidents:start-rapid-inquiry": {"pk": submitted.pk},
+        "incidents:rapid-inquiry": {"pk": inquiry.pk},
+        "incidents:sign-off": {"pk": inquiry.pk},
         "incidents:start": {"area_slug": world.area.slug},
         "incidents:case": {"pk": submitted.pk},
         "incidents:history": {"pk": submitted.pk},

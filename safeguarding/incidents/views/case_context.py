@@ -50,8 +50,24 @@ def next_steps(incident, allowed, pauses):
     return steps
 
 
-# (label, url name, permission, states in which the page is open). Later steps add rows here.
-STEP_LINKS = []
+S = IncidentStatus
+# (label, url name, permission, states in which the page is open).
+STEP_LINKS = [
+    ("Start the rapid inquiry", "incidents:start-rapid-inquiry", "run_rapid_inquiry", {S.SUBMITTED}),
+    ("Work on the rapid inquiry", "incidents:rapid-inquiry", "run_rapid_inquiry", {S.RAPID_INQUIRY}),
+    ("Sign off the rapid inquiry decision", "incidents:sign-off", "sign_off_decision", {S.RAPID_INQUIRY}),
+]
+
+
+def sections(incident):
+    """The case page's sections after the notification, and what they need to show."""
+    shown, extra = [], {}
+    # A missing one-to-one row raises a subclass of AttributeError, so getattr gives None.
+    inquiry = getattr(incident, "rapid_inquiry", None)
+    if inquiry is not None:
+        shown.append("incidents/includes/rapid_inquiry_summary.html")
+        extra["received_count"] = incident.summary_requests.filter(received_on__isnull=False).count()
+    return shown, extra
 
 
 def for_case(request, incident, **extra):
@@ -60,6 +76,7 @@ def for_case(request, incident, **extra):
     if incident.possible_duplicate_of_id:
         duplicate = Incident.objects.visible_to(request.user).filter(pk=incident.possible_duplicate_of_id).first()
     allowed = may(request.user, incident)
+    section_templates, section_context = sections(incident)
     pauses = list(incident.pauses.select_related("requested_by", "decided_by"))
     context = {
         "incident": incident,
@@ -68,12 +85,13 @@ def for_case(request, incident, **extra):
         "pauses": pauses,
         "may": allowed,
         "next_steps": next_steps(incident, allowed, pauses),
-        "sections": [],
+        "sections": section_templates,
         "eligibility": eligibility_of(incident),
         "duplicate": duplicate,
         "duplicate_hidden": incident.possible_duplicate_of_id is not None and duplicate is None,
         "Status": IncidentStatus,
         "agencies": incident.agencies_involved.order_by("name"),
     }
+    context.update(section_context)
     context.update(extra)
     return context
