@@ -12,6 +12,8 @@ urlpatterns = [
     path("child-deaths/", include("safeguarding.child_deaths.urls")),
     path("people/", include("safeguarding.organisations.urls")),
     path("invitations/", include("safeguarding.organisations.urls_invitations")),
+    path("arrangements/", include("safeguarding.arrangements.urls")),
+    path("published/", include("safeguarding.arrangements.urls_public")),
     path("incidents/", include("safeguarding.incidents.urls")),
 ]
 

@@ -243,3 +243,36 @@ rules.add_perm("child_deaths.record_response", is_child_death_responder & has_ve
 rules.add_perm("child_deaths.complete_report", works_for_reporting_agency & has_verified_second_factor)
 rules.add_perm("child_deaths.view_identity", has_identity_role_for_case & has_verified_second_factor)
 rules.add_perm("child_deaths.view_panel_populations", is_national_administrator)
+
+
+# --- Multi-agency arrangements (pillar 1) ---
+@rules.predicate
+def is_lead_chief_officer_in_area(user, obj):
+    return Role.LEAD_CHIEF_OFFICER in area_roles(user, _area_of(obj))
+
+
+@rules.predicate
+def is_statutory_lead_chief_officer_in_area(user, obj):
+    """Holds the lead chief officer role in the area for a local authority, health body or police force."""
+    from safeguarding.organisations.models.organisations import STATUTORY_PARTNER_KINDS
+
+    area_id = _area_of(obj)
+    return any(
+        m.area_id == area_id and m.role == Role.LEAD_CHIEF_OFFICER and m.organisation.kind in STATUTORY_PARTNER_KINDS
+        for m in memberships(user)
+        if m.area_id is not None
+    )
+
+
+# Reading an area's arrangements, drafts included: anyone with a role in the area; national roles.
+rules.add_perm("arrangements.view", has_role_in_area | is_national_administrator | is_national_analyst)
+# Writing drafts (sections, evidence, agencies, new drafts) and the area's other records
+# (funding, scrutiny, outcomes, engagement, meetings, yearly report drafts).
+rules.add_perm("arrangements.edit", is_area_administrator | is_lead_chief_officer_in_area)
+# Confirming a version for one's agency: the statutory partners' lead chief officers only.
+rules.add_perm("arrangements.sign_off", is_statutory_lead_chief_officer_in_area)
+# Publishing a version that all three have signed off (and publishing yearly reports).
+rules.add_perm("arrangements.publish", is_area_administrator | is_lead_chief_officer_in_area)
+# The national transition table, funding spread and deadline.
+rules.add_perm("arrangements.view_national", is_national_administrator | is_national_analyst)
+rules.add_perm("arrangements.set_deadline", is_national_administrator)
