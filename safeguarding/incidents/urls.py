@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import cases, notification, pauses, rapid_inquiry
+from .views import cases, lli, notification, pauses, rapid_inquiry
 
 app_name = "incidents"
 
@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/rapid-inquiry/start/", rapid_inquiry.start, name="start-rapid-inquiry"),
     path("<int:pk>/rapid-inquiry/", rapid_inquiry.rapid_inquiry, name="rapid-inquiry"),
     path("<int:pk>/rapid-inquiry/sign-off/", rapid_inquiry.sign_off, name="sign-off"),
+    path("<int:pk>/learning-inquiry/", lli.lli, name="lli"),
     path("<int:pk>/pauses/new/", pauses.request_pause, name="request-pause"),
     path("<int:pk>/pauses/<int:pause_pk>/decide/", pauses.decide_pause, name="decide-pause"),
     path("<int:pk>/pauses/<int:pause_pk>/end/", pauses.end_pause, name="end-pause"),

@@ -14,6 +14,7 @@ from ..models import (
     AgencySummaryRequest,
     DecisionSignOff,
     IncidentStatusChange,
+    LocalLearningInquiry,
     PractitionerEngagement,
     RapidInquiry,
     SafetyAction,
@@ -203,6 +204,8 @@ def sign_off_decision(actor, incident, *, decision_version, today=None):
             )
             incident.decided_on = today or timezone.localdate()
             incident.save(update_fields=["status", "decided_on", "updated_at"])
+            if inquiry.decision == Decision.LLI:
+                LocalLearningInquiry.objects.create(incident=incident)
             audit.record(
                 audit.Actor.system("three-partner-sign-off"),
                 "incident.decision_final",

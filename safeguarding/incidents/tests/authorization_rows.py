@@ -1,6 +1,6 @@
 from safeguarding.core.tests.authorization import ROLES_IN_A_OR_NATIONAL, SIGNED_IN, expect
 from safeguarding.incidents.factories import make_incident
-from safeguarding.incidents.models import ClockPause, RapidInquiry
+from safeguarding.incidents.models import ClockPause, LocalLearningInquiry, RapidInquiry
 from safeguarding.incidents.states import IncidentStatus
 
 # In the matrix's world every area person works for a local authority (a statutory partner).
@@ -14,6 +14,7 @@ PAUSE_REQUESTERS = {
 NATIONAL_ADMIN = {"national:national_administrator"}
 RI_LEAD = {"area:rapid_inquiry_lead"}
 LCO = {"area:lead_chief_officer"}
+INQUIRY_WORKERS = {"area:rapid_inquiry_lead", "area:reviewer"}
 API_SCOPED = {"no token": "401", "person's session": "401", "token of area A": "403", "token of area B": "403"}
 
 PAGE_MATRIX = {
@@ -26,6 +27,7 @@ PAGE_MATRIX = {
     "incidents:start-rapid-inquiry": ("GET", expect(RI_LEAD)),
     "incidents:rapid-inquiry": ("GET", expect(RI_LEAD)),
     "incidents:sign-off": ("GET", expect(LCO)),
+    "incidents:lli": ("GET", expect(INQUIRY_WORKERS)),
     "incidents:request-pause": ("GET", expect(PAUSE_REQUESTERS)),
     "incidents:decide-pause": ("GET", expect(NATIONAL_ADMIN)),
     "incidents:end-pause": ("GET", expect(PAUSE_REQUESTERS)),
@@ -36,6 +38,7 @@ POST_ALLOWED = {
     "incidents:start-rapid-inquiry": RI_LEAD,
     "incidents:rapid-inquiry": RI_LEAD,
     "incidents:sign-off": LCO,
+    "incidents:lli": INQUIRY_WORKERS,
     "incidents:request-pause": PAUSE_REQUESTERS,
     "incidents:decide-pause": NATIONAL_ADMIN,
     "incidents:end-pause": PAUSE_REQUESTERS,
@@ -65,7 +68,10 @@ def url_kwargs(world):
         decision="lli",
         decision_reasons="Systemic learning about the handover between health visiting and the GP",
     )
+    learning = make_incident(world.area, IncidentStatus.LLI)
+    LocalLearningInquiry.objects.create(incident=learning)
     return {
+        "incidents:lli": {"pk": learning.pk},
         "incidents:start-rapid-inquiry": {"pk": submitted.pk},
         "incidents:rapid-inquiry": {"pk": inquiry.pk},
         "incidents:sign-off": {"pk": inquiry.pk},

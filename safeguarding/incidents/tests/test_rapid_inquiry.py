@@ -100,6 +100,7 @@ def test_all_three_partners_sign_off_before_the_decision_is_final(inquiry, inqui
     actions.sign_off_decision(chiefs[2], incident, decision_version=inquiry.version, today=D(2026, 11, 26))
     assert incident.status == IncidentStatus.LLI
     assert incident.decided_on == D(2026, 11, 26)
+    assert incident.lli.version == 1  # the inquiry the decision asked for, ready to set up
     assert incident.status_changes.last().reason.startswith("Systemic learning")
     assert AuditEvent.objects.filter(verb="incident.decision_final").count() == 1
 

@@ -56,6 +56,7 @@ STEP_LINKS = [
     ("Start the rapid inquiry", "incidents:start-rapid-inquiry", "run_rapid_inquiry", {S.SUBMITTED}),
     ("Work on the rapid inquiry", "incidents:rapid-inquiry", "run_rapid_inquiry", {S.RAPID_INQUIRY}),
     ("Sign off the rapid inquiry decision", "incidents:sign-off", "sign_off_decision", {S.RAPID_INQUIRY}),
+    ("Work on the local learning inquiry", "incidents:lli", "run_lli", {S.LLI}),
 ]
 
 
@@ -67,6 +68,8 @@ def sections(incident):
     if inquiry is not None:
         shown.append("incidents/includes/rapid_inquiry_summary.html")
         extra["received_count"] = incident.summary_requests.filter(received_on__isnull=False).count()
+    if getattr(incident, "lli", None) is not None:
+        shown.append("incidents/includes/lli_summary.html")
     return shown, extra
 
 
