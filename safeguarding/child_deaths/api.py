@@ -108,7 +108,11 @@ class CaseDetail(_CaseQuery, generics.RetrieveAPIView):
         operation_id="child_deaths_retrieve",
         summary="One child death",
         description="Needs the `child_deaths:read` scope. A case outside the token's areas answers 404.",
-        responses={200: ChildDeathCaseSerializer, **_ERRORS, 404: OpenApiResponse(ErrorSerializer, description="Not found")},
+        responses={
+            200: ChildDeathCaseSerializer,
+            **_ERRORS,
+            404: OpenApiResponse(ErrorSerializer, description="Not found"),
+        },
         tags=["child deaths"],
     )
     @audited("api.child_deaths.viewed")

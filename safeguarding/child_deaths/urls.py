@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import cases, database, linkage, notify
+from .views import cases, database, linkage, notify, reports, steps
 
 app_name = "child_deaths"
 
@@ -10,6 +10,15 @@ urlpatterns = [
     path("notify/received/", notify.notified, name="notified"),
     path("links/<int:pk>/", linkage.decide_link, name="decide-link"),
     path("links/<int:pk>/undo/", linkage.undo, name="undo-link"),
+    path("reports/", reports.agency_reports, name="agency-reports"),
+    path("reports/<int:pk>/", reports.complete_report, name="report"),
+    path("reports/<int:pk>/remind/", reports.remind, name="remind"),
     path("<str:reference>/", cases.case_detail, name="case"),
     path("<str:reference>/database-informed/", database.database_informed, name="database-informed"),
+    path("<str:reference>/response/", steps.joint_agency_response, name="response"),
+    path("<str:reference>/response/contacts/add/", steps.family_contact, name="family-contact"),
+    path("<str:reference>/reports/request/", reports.request_report, name="request-report"),
+    path("<str:reference>/meeting/", steps.meeting, name="meeting"),
+    path("<str:reference>/panel-review/", steps.panel_review, name="panel-review"),
+    path("<str:reference>/serious-incident/", steps.serious_incident, name="serious-incident"),
 ]

@@ -98,7 +98,9 @@ def confirm_link(user, candidate, reason=""):
     _check_decidable(user, candidate)
     with transaction.atomic():
         candidate = (
-            LinkCandidate.objects.select_for_update(of=("self",)).select_related("notification", "case").get(pk=candidate.pk)
+            LinkCandidate.objects.select_for_update(of=("self",))
+            .select_related("notification", "case")
+            .get(pk=candidate.pk)
         )
         if candidate.decision != LinkCandidate.Decision.PROPOSED:
             raise ValidationError({"decision": "This proposed link has already been decided"})
@@ -165,7 +167,9 @@ def undo_link(user, candidate, reason):
         raise ValidationError({"reason": "Enter why the link is being undone"})
     with transaction.atomic():
         candidate = (
-            LinkCandidate.objects.select_for_update(of=("self",)).select_related("notification", "from_case").get(pk=candidate.pk)
+            LinkCandidate.objects.select_for_update(of=("self",))
+            .select_related("notification", "from_case")
+            .get(pk=candidate.pk)
         )
         notification, source = candidate.notification, candidate.from_case
         if candidate.decision != LinkCandidate.Decision.CONFIRMED or notification.case_id != candidate.case_id:

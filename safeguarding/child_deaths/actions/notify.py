@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from safeguarding.core import audit
+from safeguarding.core.identity import nhs
 from safeguarding.core.identity.actions import record_identity
 from safeguarding.core.models import AuditEvent
 
@@ -166,6 +167,12 @@ def notify_death(actor, data, *, organisation=None, api_token=None, today=None):
                 identity = record_identity(_notifier_actor(auditor), area, **identity_fields)
             except ValidationError as error:
                 errors = {**error.message_dict, **errors}
+        elif (data.get("nhs_number") or "").strip():
+            # Without an area nothing is recorded, but a bad NHS number is still named now, not on a resubmission.
+            try:
+                nhs.normalise(data["nhs_number"])
+            except ValueError as error:
+                errors.setdefault("nhs_number", str(error))
         if errors:
             raise ValidationError(errors)
         case = _open_case_with_same_child(identity)

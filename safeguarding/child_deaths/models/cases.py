@@ -31,8 +31,11 @@ def panel_area_ids(user):
     own = permissions.area_ids_with_role(user, PANEL_ROLES)
     if not own:
         return set()
-    panels = Panel.objects.filter(areas__in=own)
-    return set(panels.values_list("areas", flat=True)) | own
+    panels = Panel.objects.filter(areas__in=own).values("pk")
+    # A separate query, not values_list("areas") on the filtered panels: that would reuse the filter's join
+    # and return only the person's own areas.
+    covered = Panel.areas.through.objects.filter(panel_id__in=panels).values_list("safeguardingarea_id", flat=True)
+    return set(covered) | own
 
 
 class ChildDeathCaseQuerySet(AreaScopedQuerySet):

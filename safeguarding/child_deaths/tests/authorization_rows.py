@@ -3,6 +3,8 @@
 from safeguarding.core.tests.authorization import AREA_ROLES, ROLES_IN_A_OR_NATIONAL, SIGNED_IN, expect
 
 PANEL_MANAGER_OF_A = {"area:panel_manager"}
+# The practitioner of A also works for the agency asked for the report in url_kwargs.
+RESPONDERS_OF_A = {"area:panel_manager", "area:practitioner"}
 AGENCY_PEOPLE = {f"area:{role}" for role in AREA_ROLES} | {"other area:area_administrator", "other area:practitioner"}
 TOKENS_WITHOUT_SCOPE = {
     "no token": "401",
@@ -19,12 +21,29 @@ PAGE_MATRIX = {
     "child_deaths:database-informed": ("POST", expect(PANEL_MANAGER_OF_A)),
     "child_deaths:decide-link": ("GET", expect(PANEL_MANAGER_OF_A)),
     "child_deaths:undo-link": ("GET", expect(PANEL_MANAGER_OF_A)),
+    "child_deaths:response": ("GET", expect(RESPONDERS_OF_A)),
+    "child_deaths:family-contact": ("GET", expect(RESPONDERS_OF_A)),
+    "child_deaths:request-report": ("GET", expect(PANEL_MANAGER_OF_A)),
+    "child_deaths:meeting": ("GET", expect(PANEL_MANAGER_OF_A)),
+    "child_deaths:panel-review": ("GET", expect(PANEL_MANAGER_OF_A)),
+    "child_deaths:serious-incident": ("GET", expect(PANEL_MANAGER_OF_A)),
+    "child_deaths:agency-reports": ("GET", expect(SIGNED_IN)),
+    "child_deaths:report": ("GET", expect(RESPONDERS_OF_A)),
+    "child_deaths:remind": ("POST", expect(PANEL_MANAGER_OF_A)),
 }
 POST_ALLOWED = {
     "child_deaths:notify": AGENCY_PEOPLE,
     "child_deaths:database-informed": PANEL_MANAGER_OF_A,
     "child_deaths:decide-link": PANEL_MANAGER_OF_A,
     "child_deaths:undo-link": PANEL_MANAGER_OF_A,
+    "child_deaths:response": RESPONDERS_OF_A,
+    "child_deaths:family-contact": RESPONDERS_OF_A,
+    "child_deaths:request-report": PANEL_MANAGER_OF_A,
+    "child_deaths:meeting": PANEL_MANAGER_OF_A,
+    "child_deaths:panel-review": PANEL_MANAGER_OF_A,
+    "child_deaths:serious-incident": PANEL_MANAGER_OF_A,
+    "child_deaths:report": RESPONDERS_OF_A,
+    "child_deaths:remind": PANEL_MANAGER_OF_A,
 }
 API_MATRIX = {
     "child_deaths_api:list": TOKENS_WITHOUT_SCOPE,
@@ -34,7 +53,11 @@ API_MATRIX = {
 
 
 def url_kwargs(world):
+    import datetime
+
     from safeguarding.child_deaths.actions.linkage import confirm_link
+    from safeguarding.child_deaths.actions.reports import request_report
+    from safeguarding.child_deaths.actions.review import save_review
     from safeguarding.child_deaths.factories import notify
     from safeguarding.child_deaths.models import LinkCandidate
 
@@ -46,7 +69,21 @@ def url_kwargs(world):
     manager = world.people["area:panel_manager"]
     manager.is_verified = lambda: True
     confirm_link(manager, to_confirm)
+    practitioner_agency = world.people["area:practitioner"].memberships.get().organisation
+    report = request_report(manager, case, organisation=practitioner_agency, contexts=["sudi"])
+    # A second case whose panel review recorded category 1, so the serious incident prompt is showing.
+    prompted = notify(world.area, nhs_number="9990000042", date_of_birth=datetime.date(2014, 1, 9)).case
+    request_report(manager, prompted, organisation=practitioner_agency, contexts=[])
+    save_review(manager, prompted, {"category": "1", "modifiable": "insufficient"})
     return {
+        "child_deaths:response": {"reference": case.reference},
+        "child_deaths:family-contact": {"reference": case.reference},
+        "child_deaths:request-report": {"reference": case.reference},
+        "child_deaths:meeting": {"reference": case.reference},
+        "child_deaths:panel-review": {"reference": case.reference},
+        "child_deaths:serious-incident": {"reference": prompted.reference},
+        "child_deaths:report": {"pk": report.pk},
+        "child_deaths:remind": {"pk": report.pk},
         "child_deaths:case": {"reference": case.reference},
         "child_deaths:database-informed": {"reference": case.reference},
         "child_deaths:decide-link": {"pk": proposed.pk},

@@ -27,7 +27,7 @@ def _candidate(request, pk):
 @require_http_methods(["GET", "POST"])
 def decide_link(request, pk):
     candidate = _candidate(request, pk)
-    form = LinkDecisionForm(request.POST or None)
+    form = LinkDecisionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -52,7 +52,7 @@ def undo(request, pk):
     candidate = _candidate(request, pk)
     if candidate.decision != LinkCandidate.Decision.CONFIRMED:
         raise Http404
-    form = UndoLinkForm(request.POST or None)
+    form = UndoLinkForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             undo_link(request.user, candidate, form.cleaned_data["reason"])

@@ -23,7 +23,7 @@ def _organisation(user):
 def notify(request):
     if not request.user.has_perm("child_deaths.notify"):
         raise Http404
-    form = NotificationForm(request.POST or None)
+    form = NotificationForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             result = notify_death(request.user, form.cleaned_data, organisation=_organisation(request.user))

@@ -1,0 +1,129 @@
+"""Forms for the steps after notification. Rules live in the actions; these check shape only."""
+
+from django import forms
+
+from safeguarding.core.forms import GovukDateField
+from safeguarding.organisations.models import Organisation, OrganisationKind
+
+from ..models import FamilyContact
+from ..models.vocabulary import Category, Domain, Modifiable, SupplementaryContext
+
+
+def _text(label, *, rows=4, required=False, help_text=""):
+    return forms.CharField(
+        label=label, required=required, help_text=help_text, widget=forms.Textarea(attrs={"rows": rows})
+    )
+
+
+class VersionedForm(forms.Form):
+    """Carries the version of the record the person loaded, so a stale save is refused."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class ResponseForm(VersionedForm):
+    police_lead = forms.CharField(label="Police lead (name and rank)", max_length=200, required=False)
+    health_lead = forms.CharField(label="Health lead (name and role)", max_length=200, required=False)
+    social_care_lead = forms.CharField(
+        label="Children's social care lead (if involved)", max_length=200, required=False
+    )
+    home_visit_on = GovukDateField(label="Date of the joint home visit", required=False)
+    home_visit_notes = _text("What the home visit found")
+    key_worker_name = forms.CharField(label="Key worker for the family", max_length=200, required=False)
+    key_worker_contact = forms.CharField(label="How the family reach the key worker", max_length=200, required=False)
+
+
+class FamilyContactForm(forms.Form):
+    contacted_on = GovukDateField(label="Date of the contact", required=False)
+    kind = forms.ChoiceField(
+        label="How was the family contacted?",
+        choices=FamilyContact.Kind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select how the family was contacted"},
+    )
+    made_by = forms.CharField(label="Who made the contact, and their role", max_length=200, required=False)
+    summary = _text("Summary of the contact", rows=3)
+
+
+class RequestReportForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label="Agency",
+        queryset=Organisation.objects.none(),
+        required=False,
+        empty_label="Select an agency",
+        help_text="An agency that knew the child or family",
+    )
+    contexts = forms.MultipleChoiceField(
+        label="Add questions for these circumstances (select all that apply)",
+        choices=SupplementaryContext.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = (
+            Organisation.objects.filter(is_active=True).exclude(kind=OrganisationKind.NATIONAL_BODY).order_by("name")
+        )
+
+
+class AgencyReportForm(VersionedForm):
+    """One text box per question of the report's form: core questions then the context's."""
+
+    def __init__(self, *args, report, **kwargs):
+        super().__init__(*args, **kwargs)
+        for key, question in report.questions():
+            self.fields[key] = _text(question, rows=3)
+
+
+class MeetingForm(VersionedForm):
+    held_on = GovukDateField(label="Date of the meeting", required=False)
+    attendance = _text("Who attended", help_text="One a line: name, role, agency")
+    chronology = _text("Chronology", rows=6)
+    discussion = _text("Discussion", rows=6)
+    draft_analysis = _text("Draft analysis for the panel", rows=6)
+
+
+class PanelReviewForm(VersionedForm):
+    reviewed_on = GovukDateField(label="Date of the panel's review", required=False)
+    category = forms.ChoiceField(
+        label="Category of death",
+        choices=Category.choices,
+        widget=forms.RadioSelect,
+        required=False,
+        error_messages={"invalid_choice": "Select a category from the 10 standard categories"},
+    )
+    factors_child = _text(Domain.CHILD.label, rows=3)
+    factors_social = _text(Domain.SOCIAL.label, rows=3)
+    factors_physical = _text(Domain.PHYSICAL.label, rows=3)
+    factors_services = _text(Domain.SERVICES.label, rows=3)
+    modifiable = forms.ChoiceField(
+        label="Were modifiable factors identified?",
+        choices=Modifiable.choices,
+        widget=forms.RadioSelect,
+        required=False,
+        error_messages={"invalid_choice": "Select yes, no or insufficient information"},
+    )
+    modifiable_domains = forms.MultipleChoiceField(
+        label="In which domains were the modifiable factors?",
+        choices=Domain.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        error_messages={"invalid_choice": "Select only domains from the list"},
+    )
+    abuse_or_neglect_suspected = forms.BooleanField(label="Abuse or neglect is suspected", required=False)
+    learning_points = _text("Learning points")
+    actions = _text("Actions agreed", help_text="Who will do what, and by when")
+    late_reason = _text(
+        "If the review is later than six months after the death, why",
+        rows=3,
+    )
+
+
+class SeriousIncidentLinkForm(forms.Form):
+    reference = forms.CharField(
+        label="Serious incident reference",
+        max_length=40,
+        help_text="The reference the serious incident notification was given",
+        error_messages={"required": "Enter the serious incident's reference"},
+    )
