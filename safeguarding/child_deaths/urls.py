@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import cases, database, linkage, notify, reports, steps
+from .views import cases, database, linkage, notify, reports, steps, themes
 
 app_name = "child_deaths"
 
@@ -10,6 +10,10 @@ urlpatterns = [
     path("notify/received/", notify.notified, name="notified"),
     path("links/<int:pk>/", linkage.decide_link, name="decide-link"),
     path("links/<int:pk>/undo/", linkage.undo, name="undo-link"),
+    path("themed-meetings/", themes.themed_meetings, name="themed-meetings"),
+    path("themed-meetings/new/", themes.new_themed_meeting, name="new-themed-meeting"),
+    path("themed-meetings/<int:pk>/", themes.themed_meeting, name="themed-meeting"),
+    path("panel-populations/", themes.panel_population_warnings, name="panel-populations"),
     path("reports/", reports.agency_reports, name="agency-reports"),
     path("reports/<int:pk>/", reports.complete_report, name="report"),
     path("reports/<int:pk>/remind/", reports.remind, name="remind"),

@@ -236,12 +236,20 @@ def has_identity_role_for_case(user, case):
     return bool(area_roles(user, case.area_id) & IDENTITY_ROLES)
 
 
+@rules.predicate
+def is_panel_manager_of_panel(user, panel):
+    if panel is None:
+        return False
+    return panel.areas.filter(pk__in=_child_death_panel_manager_areas(user)).exists()
+
+
 # Any agency's person with a role in an area notifies a death, wherever the child lived.
 rules.add_perm("child_deaths.notify", holds_any_area_role & has_verified_second_factor)
 rules.add_perm("child_deaths.manage_case", is_child_death_panel_manager & has_verified_second_factor)
 rules.add_perm("child_deaths.record_response", is_child_death_responder & has_verified_second_factor)
 rules.add_perm("child_deaths.complete_report", works_for_reporting_agency & has_verified_second_factor)
 rules.add_perm("child_deaths.view_identity", has_identity_role_for_case & has_verified_second_factor)
+rules.add_perm("child_deaths.manage_panel", is_panel_manager_of_panel & has_verified_second_factor)
 rules.add_perm("child_deaths.view_panel_populations", is_national_administrator)
 
 

@@ -5,6 +5,8 @@ from safeguarding.core.tests.authorization import AREA_ROLES, ROLES_IN_A_OR_NATI
 PANEL_MANAGER_OF_A = {"area:panel_manager"}
 # The practitioner of A also works for the agency asked for the report in url_kwargs.
 RESPONDERS_OF_A = {"area:panel_manager", "area:practitioner"}
+PANEL_OF_A = {"area:panel_manager", "area:panel_member"}
+NATIONAL = {"national:national_analyst", "national:national_administrator"}
 AGENCY_PEOPLE = {f"area:{role}" for role in AREA_ROLES} | {"other area:area_administrator", "other area:practitioner"}
 TOKENS_WITHOUT_SCOPE = {
     "no token": "401",
@@ -30,6 +32,10 @@ PAGE_MATRIX = {
     "child_deaths:agency-reports": ("GET", expect(SIGNED_IN)),
     "child_deaths:report": ("GET", expect(RESPONDERS_OF_A)),
     "child_deaths:remind": ("POST", expect(PANEL_MANAGER_OF_A)),
+    "child_deaths:themed-meetings": ("GET", expect(SIGNED_IN)),
+    "child_deaths:new-themed-meeting": ("GET", expect(PANEL_MANAGER_OF_A)),
+    "child_deaths:themed-meeting": ("GET", expect(PANEL_OF_A | NATIONAL)),
+    "child_deaths:panel-populations": ("GET", expect({"national:national_administrator"})),
 }
 POST_ALLOWED = {
     "child_deaths:notify": AGENCY_PEOPLE,
@@ -44,6 +50,7 @@ POST_ALLOWED = {
     "child_deaths:serious-incident": PANEL_MANAGER_OF_A,
     "child_deaths:report": RESPONDERS_OF_A,
     "child_deaths:remind": PANEL_MANAGER_OF_A,
+    "child_deaths:new-themed-meeting": PANEL_MANAGER_OF_A,
 }
 API_MATRIX = {
     "child_deaths_api:list": TOKENS_WITHOUT_SCOPE,
@@ -61,6 +68,10 @@ def url_kwargs(world):
     from safeguarding.child_deaths.factories import notify
     from safeguarding.child_deaths.models import LinkCandidate
 
+    from safeguarding.child_deaths.actions.themes import create_themed_meeting
+    from safeguarding.child_deaths.factories import PanelFactory
+
+    panel = PanelFactory(name="Area A Panel", slug="area-a-panel", areas=[world.area])
     no_nhs = {"nhs_number": "", "nhs_number_unavailable_reason": "Not known at the scene"}
     case = notify(world.area).case
     notify(world.area, family_name="Hartigen", **no_nhs)
@@ -75,7 +86,11 @@ def url_kwargs(world):
     prompted = notify(world.area, nhs_number="9990000042", date_of_birth=datetime.date(2014, 1, 9)).case
     request_report(manager, prompted, organisation=practitioner_agency, contexts=[])
     save_review(manager, prompted, {"category": "1", "modifiable": "insufficient"})
+    themed = create_themed_meeting(
+        manager, panel, theme="Sudden unexpected deaths", meets_on=datetime.date(2027, 1, 12), category="10"
+    )
     return {
+        "child_deaths:themed-meeting": {"pk": themed.pk},
         "child_deaths:response": {"reference": case.reference},
         "child_deaths:family-contact": {"reference": case.reference},
         "child_deaths:request-report": {"reference": case.reference},

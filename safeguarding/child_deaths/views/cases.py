@@ -12,6 +12,7 @@ from ..forms.filters import CaseFilterForm
 from ..models import ChildDeathCase, LinkCandidate, Panel
 from ..models.cases import panel_area_ids
 from ..models.vocabulary import JarCriterion
+from ..populations import panels_below_minimum
 from ..transitions import CASE_TRANSITIONS
 from .common import today, visible_case
 
@@ -47,6 +48,7 @@ def case_list(request):
         "rows": rows,
         "pagination": pagination_links(page, request.GET),
         "may_notify": request.user.has_perm("child_deaths.notify"),
+        "small_panels": panels_below_minimum() if request.user.has_perm("child_deaths.view_panel_populations") else [],
     }
     return render(request, "child_deaths/case_list.html", context)
 
