@@ -65,11 +65,9 @@ def url_kwargs(world):
     from safeguarding.child_deaths.actions.linkage import confirm_link
     from safeguarding.child_deaths.actions.reports import request_report
     from safeguarding.child_deaths.actions.review import save_review
-    from safeguarding.child_deaths.factories import notify
-    from safeguarding.child_deaths.models import LinkCandidate
-
     from safeguarding.child_deaths.actions.themes import create_themed_meeting
-    from safeguarding.child_deaths.factories import PanelFactory
+    from safeguarding.child_deaths.factories import PanelFactory, notify
+    from safeguarding.child_deaths.models import LinkCandidate
 
     panel = PanelFactory(name="Area A Panel", slug="area-a-panel", areas=[world.area])
     no_nhs = {"nhs_number": "", "nhs_number_unavailable_reason": "Not known at the scene"}
