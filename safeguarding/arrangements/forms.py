@@ -79,3 +79,287 @@ class DeadlineForm(forms.Form):
         help_text="For example, the regulation or announcement that sets it",
         error_messages={"max_length": "The note must be 300 characters or fewer"},
     )
+
+
+def _pounds(label, *, required=True):
+    return forms.DecimalField(
+        label=label,
+        required=required,
+        min_value=0,
+        max_digits=12,
+        decimal_places=2,
+        error_messages={
+            "required": f"Enter the {label.lower().removesuffix(' (optional)')}, in pounds",
+            "invalid": f"Enter the {label.lower().removesuffix(' (optional)')} as a number of pounds, "
+            "like 25000 or 25000.50",
+            "min_value": f"The {label.lower().removesuffix(' (optional)')} must be £0 or more",
+            "max_digits": f"The {label.lower().removesuffix(' (optional)')} must be less than £10,000,000,000",
+            "max_decimal_places": f"The {label.lower().removesuffix(' (optional)')} can have at most 2 decimal places",
+        },
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "class": "govuk-input--width-10"}),
+    )
+
+
+def _year_field():
+    return forms.IntegerField(
+        label="Financial year starting in April",
+        min_value=2000,
+        max_value=2100,
+        help_text="For example, 2026 for April 2026 to March 2027",
+        error_messages={
+            "required": "Enter the year the financial year starts",
+            "invalid": "Enter the year as 4 digits, like 2026",
+            "min_value": "The year must be 2000 or later",
+            "max_value": "The year must be 2100 or earlier",
+        },
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-4"}),
+    )
+
+
+class ContributionForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label="Partner",
+        queryset=Organisation.objects.none(),
+        empty_label="Choose a partner",
+        error_messages={"required": "Choose the partner", "invalid_choice": "Choose the partner from the list"},
+    )
+    year = _year_field()
+    money = _pounds("Money contribution")
+    in_kind = _pounds("In-kind value (optional)", required=False)
+    in_kind_description = forms.CharField(
+        label="What the in-kind contribution is (optional)",
+        required=False,
+        max_length=300,
+        help_text="For example, a business manager seconded for 2 days a week",
+        error_messages={"max_length": "The description of the in-kind contribution must be 300 characters or fewer"},
+    )
+
+    def __init__(self, *args, area, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = area.partners.filter(is_active=True)
+
+    def clean_in_kind(self):
+        from decimal import Decimal
+
+        return self.cleaned_data["in_kind"] or Decimal(0)
+
+
+class ChangeContributionForm(forms.Form):
+    money = _pounds("Money contribution")
+    in_kind = _pounds("In-kind value (optional)", required=False)
+    in_kind_description = ContributionForm.base_fields["in_kind_description"]
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def clean_in_kind(self):
+        from decimal import Decimal
+
+        return self.cleaned_data["in_kind"] or Decimal(0)
+
+
+class CalculatorForm(forms.Form):
+    year = _year_field()
+    total = _pounds("Total yearly cost of the arrangements")
+    formula = forms.ChoiceField(
+        label="How to share the cost",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose how to share the cost", "invalid_choice": "Choose a way from the list"},
+    )
+
+    def __init__(self, *args, partners, **kwargs):
+        from .funding import Formula
+
+        super().__init__(*args, **kwargs)
+        self.fields["formula"].choices = Formula.choices
+        for partner in partners:
+            self.fields[f"weight_{partner.key}"] = forms.DecimalField(
+                label=f"Weight for {partner.name} (custom only)",
+                required=False,
+                min_value=0,
+                max_digits=8,
+                decimal_places=2,
+                error_messages={
+                    "invalid": f"Enter the weight for {partner.name} as a number, like 40",
+                    "min_value": f"The weight for {partner.name} must be 0 or more",
+                },
+                widget=forms.TextInput(attrs={"inputmode": "decimal", "class": "govuk-input--width-5"}),
+            )
+
+
+def _date(label, what):
+    field = GovukDateField(label=label)
+    field.error_messages = {
+        "required": f"Enter the {what}",
+        "incomplete": f"The {what} must include a day, a month and a year",
+        "invalid": f"The {what} must be a real date",
+    }
+    return field
+
+
+class NotInFutureMixin:
+    """Dates of things that have happened cannot be after today."""
+
+    past_date_fields = ()
+
+    def clean(self):
+        import django.utils.timezone
+
+        data = super().clean()
+        today = django.utils.timezone.localdate()
+        for name, what in self.past_date_fields:
+            if data.get(name) and data[name] > today:
+                self.add_error(name, f"The {what} must be today or in the past")
+        return data
+
+
+class ScrutinyForm(NotInFutureMixin, forms.Form):
+    past_date_fields = (("carried_out_on", "date of the activity"),)
+
+    kind = forms.ChoiceField(
+        label="Kind of scrutiny",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose the kind of scrutiny"},
+    )
+    title = forms.CharField(
+        label="Title", max_length=200, error_messages={"required": "Enter the title of the activity"}
+    )
+    carried_out_on = _date("Date of the activity", "date of the activity")
+    carried_out_by = forms.CharField(
+        label="Carried out by",
+        max_length=200,
+        help_text="The independent person or body, for example an independent scrutineer or an inspectorate",
+        error_messages={"required": "Enter who carried out the activity"},
+    )
+    findings = forms.CharField(
+        label="Findings",
+        max_length=6000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={
+            "required": "Enter the findings",
+            "max_length": "The findings must be 6,000 characters or fewer",
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        from .models import ScrutinyKind
+
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = ScrutinyKind.choices
+
+
+class ScrutinyResponseForm(NotInFutureMixin, forms.Form):
+    past_date_fields = (("responded_on", "date of the response"),)
+
+    response = forms.CharField(
+        label="The partners' response",
+        max_length=6000,
+        help_text="What the partners will do about the findings, and by when",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={
+            "required": "Enter the partners' response",
+            "max_length": "The response must be 6,000 characters or fewer",
+        },
+    )
+    responded_on = _date("Date of the response", "date of the response")
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class MeasureForm(forms.Form):
+    name = forms.CharField(
+        label="Name of the measure", max_length=200, error_messages={"required": "Enter the name of the measure"}
+    )
+    description = forms.CharField(
+        label="What it shows (optional)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": "The description must be 2,000 characters or fewer"},
+    )
+    unit = forms.CharField(
+        label="Unit",
+        max_length=60,
+        help_text="For example: %, days, per 10,000 children",
+        error_messages={"required": "Enter the unit of the measure"},
+    )
+    higher_is_better = forms.TypedChoiceField(
+        label="Is a higher value better?",
+        choices=[("yes", "Yes, higher is better"), ("no", "No, lower is better")],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose whether a higher value is better"},
+    )
+
+
+class MeasureValueForm(NotInFutureMixin, forms.Form):
+    past_date_fields = (("period_ending", "end of the period"),)
+
+    period_ending = _date("End of the period", "end of the period")
+    value = forms.DecimalField(
+        label="Value",
+        max_digits=12,
+        decimal_places=2,
+        error_messages={
+            "required": "Enter the value",
+            "invalid": "Enter the value as a number, like 72.5",
+            "max_decimal_places": "The value can have at most 2 decimal places",
+            "max_digits": "The value is too large",
+        },
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "class": "govuk-input--width-10"}),
+    )
+    note = forms.CharField(
+        label="Note (optional)",
+        required=False,
+        max_length=300,
+        error_messages={"max_length": "The note must be 300 characters or fewer"},
+    )
+
+
+class EngagementForm(NotInFutureMixin, forms.Form):
+    past_date_fields = (("held_on", "date it happened"),)
+
+    held_on = _date("Date it happened", "date it happened")
+    activity = forms.CharField(
+        label="What was done",
+        max_length=300,
+        help_text="For example, a workshop with the Youth Council on online safety",
+        error_messages={
+            "required": "Enter what was done",
+            "max_length": "What was done must be 300 characters or fewer",
+        },
+    )
+    participants = forms.CharField(
+        label="Who took part",
+        max_length=300,
+        help_text="Describe groups, not individuals: do not give children's names",
+        error_messages={
+            "required": "Enter who took part",
+            "max_length": "Who took part must be 300 characters or fewer",
+        },
+    )
+    what_changed = forms.CharField(
+        label="What changed because of it (optional)",
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"max_length": "What changed must be 4,000 characters or fewer"},
+    )
+
+
+class StartReportForm(forms.Form):
+    year = _year_field()
+
+
+class ReportForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        from .models import REPORT_SECTIONS
+
+        super().__init__(*args, **kwargs)
+        for field, heading in REPORT_SECTIONS:
+            self.fields[field] = forms.CharField(
+                label=heading,
+                required=False,
+                strip=False,
+                widget=forms.Textarea(attrs={"rows": 8}),
+            )
+        self.order_fields([field for field, _ in REPORT_SECTIONS] + ["version"])

@@ -4,7 +4,7 @@ Public pages have no person to scope by, so they read versions only through thes
 (and tests check that a draft never comes out of them).
 """
 
-from .models import ArrangementsVersion, VersionStatus
+from .models import ArrangementsVersion, VersionStatus, YearlyReport
 
 PUBLIC_STATUSES = (VersionStatus.PUBLISHED, VersionStatus.SUPERSEDED)
 
@@ -16,3 +16,7 @@ def public_versions(area=None):
 
 def current_publications():
     return ArrangementsVersion.objects.filter(status=VersionStatus.PUBLISHED).select_related("area")
+
+
+def public_reports(area):
+    return YearlyReport.objects.filter(area=area, status=YearlyReport.Status.PUBLISHED).order_by("-year")

@@ -12,4 +12,6 @@ urlpatterns = [
     path("<slug:slug>/compare/", public.published_compare, name="compare"),
     path("<slug:slug>/versions/<int:number>/", public.published_version, name="version"),
     path("<slug:slug>/versions/<int:number>/pdf/", public.published_pdf, name="pdf"),
+    path("<slug:slug>/reports/<int:year>/", public.published_report, name="report"),
+    path("<slug:slug>/reports/<int:year>/pdf/", public.published_report_pdf, name="report-pdf"),
 ]

@@ -23,6 +23,23 @@ PAGE_MATRIX = {
     "arrangements:national-transition": ("GET", expect(NATIONAL)),
     "arrangements:national-transition-csv": ("GET", expect(NATIONAL)),
     "arrangements:national-deadline": ("GET", expect(NATIONAL_ADMIN)),
+    "arrangements:funding": ("GET", expect(ROLES_IN_A_OR_NATIONAL)),
+    "arrangements:add-contribution": ("GET", expect(EDITORS_OF_A)),
+    "arrangements:change-contribution": ("GET", expect(EDITORS_OF_A)),
+    "arrangements:funding-calculator": ("GET", expect(ROLES_IN_A_OR_NATIONAL)),
+    "arrangements:national-funding": ("GET", expect(NATIONAL)),
+    "arrangements:effectiveness": ("GET", expect(ROLES_IN_A_OR_NATIONAL)),
+    "arrangements:add-scrutiny": ("GET", expect(EDITORS_OF_A)),
+    "arrangements:scrutiny": ("GET", expect(ROLES_IN_A_OR_NATIONAL)),
+    "arrangements:add-measure": ("GET", expect(EDITORS_OF_A)),
+    "arrangements:measure": ("GET", expect(ROLES_IN_A_OR_NATIONAL)),
+    "arrangements:add-engagement": ("GET", expect(EDITORS_OF_A)),
+    "arrangements:reports": ("GET", expect(ROLES_IN_A_OR_NATIONAL)),
+    "arrangements:report": ("GET", expect(ROLES_IN_A_OR_NATIONAL)),
+    "arrangements:edit-report": ("GET", expect(EDITORS_OF_A)),
+    "arrangements:publish-report": ("POST", expect(EDITORS_OF_A)),
+    "published:report": ("GET", expect(EVERYONE)),
+    "published:report-pdf": ("GET", expect(EVERYONE)),
     "published:list": ("GET", expect(EVERYONE)),
     "published:area": ("GET", expect(EVERYONE)),
     "published:compare": ("GET", expect(EVERYONE)),
@@ -40,13 +57,32 @@ POST_ALLOWED = {
     "arrangements:sign-off": LEAD_CHIEF_OFFICER_OF_A,
     "arrangements:publish": EDITORS_OF_A,
     "arrangements:national-deadline": NATIONAL_ADMIN,
+    "arrangements:add-contribution": EDITORS_OF_A,
+    "arrangements:change-contribution": EDITORS_OF_A,
+    "arrangements:add-scrutiny": EDITORS_OF_A,
+    "arrangements:scrutiny": EDITORS_OF_A,
+    "arrangements:add-measure": EDITORS_OF_A,
+    "arrangements:measure": EDITORS_OF_A,
+    "arrangements:add-engagement": EDITORS_OF_A,
+    "arrangements:reports": EDITORS_OF_A,
+    "arrangements:edit-report": EDITORS_OF_A,
+    "arrangements:publish-report": EDITORS_OF_A,
 }
 
 
 def url_kwargs(world):
     """Area A has version 1 published and version 2 in draft, with evidence and an agency."""
     from safeguarding.arrangements.actions import drafts
-    from safeguarding.arrangements.models import ArrangementsVersion, Evidence, RelevantAgency, VersionStatus
+    from safeguarding.arrangements.models import (
+        ArrangementsVersion,
+        Evidence,
+        FundingContribution,
+        OutcomeMeasure,
+        RelevantAgency,
+        ScrutinyActivity,
+        VersionStatus,
+        YearlyReport,
+    )
     from safeguarding.organisations.factories import OrganisationFactory
     from safeguarding.organisations.models import OrganisationKind
 
@@ -61,6 +97,24 @@ def url_kwargs(world):
     agency_org = OrganisationFactory(kind=OrganisationKind.SCHOOL, name="Matrix Academy Trust")
     world.area.partners.add(agency_org)
     agency = RelevantAgency.objects.create(document=draft, organisation=agency_org, role="Designated leads")
+    contribution = FundingContribution.objects.create(
+        area=world.area, organisation=agency_org, year=2026, money=1000, recorded_by=editor
+    )
+    activity = ScrutinyActivity.objects.create(
+        area=world.area,
+        kind="inspection",
+        title="Joint targeted area inspection",
+        carried_out_on="2026-05-01",
+        carried_out_by="Inspectorates",
+        findings="Findings",
+        recorded_by=editor,
+    )
+    measure = OutcomeMeasure.objects.create(area=world.area, name="Re-referrals", unit="%", recorded_by=editor)
+    # 2024's report is published (the public page); 2025's is a draft (the editing pages).
+    YearlyReport.objects.create(
+        area=world.area, year=2024, status="published", published_at=timezone.now(), introduction="x", created_by=editor
+    )
+    YearlyReport.objects.create(area=world.area, year=2025, introduction="Draft", created_by=editor)
     at_draft = {"slug": world.area.slug, "number": draft.number}
     at_published = {"slug": world.area.slug, "number": first.number}
     return {
@@ -75,6 +129,22 @@ def url_kwargs(world):
         "arrangements:remove-agency": {**at_draft, "pk": agency.pk},
         "arrangements:sign-off": at_draft,
         "arrangements:publish": at_draft,
+        "arrangements:funding": {"slug": world.area.slug},
+        "arrangements:add-contribution": {"slug": world.area.slug},
+        "arrangements:change-contribution": {"slug": world.area.slug, "pk": contribution.pk},
+        "arrangements:funding-calculator": {"slug": world.area.slug},
+        "arrangements:effectiveness": {"slug": world.area.slug},
+        "arrangements:add-scrutiny": {"slug": world.area.slug},
+        "arrangements:scrutiny": {"slug": world.area.slug, "pk": activity.pk},
+        "arrangements:add-measure": {"slug": world.area.slug},
+        "arrangements:measure": {"slug": world.area.slug, "pk": measure.pk},
+        "arrangements:add-engagement": {"slug": world.area.slug},
+        "arrangements:reports": {"slug": world.area.slug},
+        "arrangements:report": {"slug": world.area.slug, "year": 2025},
+        "arrangements:edit-report": {"slug": world.area.slug, "year": 2025},
+        "arrangements:publish-report": {"slug": world.area.slug, "year": 2025},
+        "published:report": {"slug": world.area.slug, "year": 2024},
+        "published:report-pdf": {"slug": world.area.slug, "year": 2024},
         "published:area": {"slug": world.area.slug},
         "published:compare": {"slug": world.area.slug},
         "published:version": at_published,

@@ -12,7 +12,7 @@ from django.views.decorators.cache import cache_control
 from safeguarding.organisations.models import SafeguardingArea
 
 from ..models import SignOff, VersionStatus
-from ..published import current_publications, public_versions
+from ..published import current_publications, public_reports, public_versions
 from .comparing import compare_context
 
 
@@ -41,6 +41,7 @@ def _version_context(area, version):
         "sign_offs": version.sign_offs.filter(cleared_at__isnull=True).select_related("organisation", "signed_by"),
         "all_versions": _public_versions(area),
         "partner_kinds": SignOff.PARTNER_KINDS,
+        "reports": public_reports(area),
     }
 
 
@@ -73,3 +74,25 @@ def published_compare(request, slug):
     area = _area(slug)
     context = compare_context(request, area, list(_public_versions(area)))
     return render(request, "arrangements/compare.html", {**context, "public": True})
+
+
+def _public_report(slug, year):
+    area = get_object_or_404(SafeguardingArea, slug=slug)
+    return area, get_object_or_404(public_reports(area), year=year)
+
+
+def published_report(request, slug, year):
+    area, report = _public_report(slug, year)
+    return render(request, "arrangements/public/report.html", {"area": area, "report": report})
+
+
+@cache_control(public=True, max_age=300)
+def published_report_pdf(request, slug, year):
+    from weasyprint import HTML
+
+    area, report = _public_report(slug, year)
+    html = render_to_string("arrangements/public/report_pdf.html", {"area": area, "report": report}, request=request)
+    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{area.slug}-yearly-report-{report.year}.pdf"'
+    return response
