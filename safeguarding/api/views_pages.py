@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,6 +10,7 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_http_methods
 
 from safeguarding.core import permissions
+from safeguarding.core.pagination import paginate, pagination_links
 from safeguarding.organisations.models import Organisation, Role, SafeguardingArea
 
 from . import actions
@@ -45,11 +45,11 @@ def _tokens_for(user):
 @login_required
 def token_list(request):
     _require_token_administrator(request.user)
-    page = Paginator(_tokens_for(request.user), TOKENS_PER_PAGE).get_page(request.GET.get("page"))
+    page = paginate(request, _tokens_for(request.user), TOKENS_PER_PAGE)
     return render(
         request,
         "api/token_list.html",
-        {"page": page, "tokens": page.object_list, "page_links": page.paginator.get_elided_page_range(page.number)},
+        {"page": page, "tokens": page.object_list, "pagination": pagination_links(page, request.GET)},
     )
 
 

@@ -104,6 +104,22 @@ def test_empty_list_says_so(client, sign_in, area_administrator):
     assert "No API tokens have been issued for your areas yet." in client.get("/api-tokens/").content.decode()
 
 
+def test_list_comes_25_to_a_page(client, sign_in, area, council, area_administrator):
+    for number in range(26):
+        make_token(areas=[area], organisation=council, name=f"System {number:02d}")
+    sign_in(area_administrator)
+
+    first = client.get("/api-tokens/").content.decode()
+    second = client.get("/api-tokens/", {"page": 2}).content.decode()
+
+    assert first.count("/revoke/") == 25 and second.count("/revoke/") == 1
+    assert "System 25" in first and "System 00" in second  # newest first
+    assert '<nav class="govuk-pagination" aria-label="Pages of API tokens">' in first
+    assert 'href="?page=2" rel="next"' in first
+    assert 'href="?page=1" rel="prev"' in second and 'rel="next"' not in second
+    assert client.get("/api-tokens/", {"page": "last"}).content.decode().count("/revoke/") == 25
+
+
 # Issuing
 
 

@@ -9,18 +9,17 @@ import json
 import re
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from safeguarding.core import permissions
+from safeguarding.core.pagination import paginate, pagination_links
 from safeguarding.organisations.models import SafeguardingArea
 from safeguarding.organisations.models.people import Role
 
 from . import export
 from .forms import AuditSearchForm
-from .pagination import pagination
 from .queries import events_visible_to, search
 
 PAGE_SIZE = 50
@@ -84,14 +83,14 @@ def search_page(request):
     context = {"form": form}
     if form.is_valid():
         results = search(events, form.cleaned_data).select_related("organisation", "area")
-        page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
+        page = paginate(request, results, PAGE_SIZE)
         query = _query_without_page(request)
         context |= {
             "searched": True,
             "page": page,
             "count": f"{page.paginator.count:,}",
             "events": _for_display(list(page.object_list)),
-            "pagination": pagination(page, query),
+            "pagination": pagination_links(page, query),
             "export_url": f"{reverse('audit:export')}?{query.urlencode()}",
         }
     return render(request, "audit/search.html", context)

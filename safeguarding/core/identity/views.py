@@ -8,12 +8,13 @@ import datetime
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers
 from django.utils.formats import date_format
 from django.views.decorators.http import require_http_methods
+
+from safeguarding.core.pagination import paginate, pagination_links
 
 from . import nhs
 from .actions import IDENTITY_FIELDS, IdentityViewReason, find_linked, reveal_identity
@@ -36,8 +37,10 @@ _FIELD_LABELS = {
 @login_required
 def child_list(request):
     children = ChildIdentity.objects.visible_to(request.user).select_related("area")
-    page = Paginator(children, CHILDREN_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "identity/child_list.html", {"page": page})
+    page = paginate(request, children, CHILDREN_PER_PAGE)
+    return render(
+        request, "identity/child_list.html", {"page": page, "pagination": pagination_links(page, request.GET)}
+    )
 
 
 def _details_for_display(details):

@@ -199,6 +199,36 @@ def test_the_list_is_paginated_by_25(client, sign_in, area, council, area_admin)
     assert "Person 24" in second and "Person 23" not in second and "Person 24" not in first
 
 
+def test_moving_between_pages_keeps_the_search(client, sign_in, area, council, area_admin):
+    for number in range(26):
+        MembershipFactory(user=UserFactory(full_name=f"Person {number:02d}"), organisation=council, area=area)
+    sign_in(area_admin)
+
+    first = client.get("/people/", {"q": "Person"}).content.decode()
+    second = client.get("/people/", {"q": "Person", "page": 2}).content.decode()
+
+    assert '<nav class="govuk-pagination" aria-label="Pages of people">' in first
+    assert 'href="?q=Person&amp;page=2" rel="next"' in first
+    assert 'href="?q=Person&amp;page=1" rel="prev"' in second
+    assert "Person 25" in second and "Grace Adeyemi" not in second
+
+
+def test_invitations_come_25_to_a_page(client, sign_in, area, council, area_admin):
+    for number in range(26):
+        invitation_in(area, council, area_admin, email=f"waiting{number:02d}@example.org")
+    sign_in(area_admin)
+
+    first = client.get("/people/invitations/").content.decode()
+    second = client.get("/people/invitations/", {"page": 2}).content.decode()
+    beyond = client.get("/people/invitations/", {"page": 9}).content.decode()
+
+    assert first.count("/revoke/") == 25 and second.count("/revoke/") == 1
+    assert '<nav class="govuk-pagination" aria-label="Pages of invitations">' in first
+    assert 'href="?page=2" rel="next"' in first and 'rel="prev"' not in first
+    # A page past the end shows the last.
+    assert re.findall(r"waiting\d+@example.org", beyond) == re.findall(r"waiting\d+@example.org", second)
+
+
 # A person's page
 
 

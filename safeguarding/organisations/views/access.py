@@ -4,7 +4,6 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404
 
 PAGE_SIZE = 25
@@ -35,17 +34,3 @@ def show_refusal(form, error):
             form.add_error(field if field in form.fields else None, messages)
     else:
         form.add_error(None, error.messages)
-
-
-def paginate(request, queryset):
-    """A page of 25, with the page numbers to link to (the first, the last and those near this one)."""
-    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
-    page.elided_range = list(page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
-    return page
-
-
-def query_without_page(request):
-    """The current filters as a query string, for the pagination links."""
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()

@@ -5,10 +5,12 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
+from safeguarding.core.pagination import paginate, pagination_links
+
 from .. import actions
 from ..forms import InviteForm
 from ..models import Invitation
-from .access import administrator_required, paginate, show_refusal
+from .access import PAGE_SIZE, administrator_required, show_refusal
 
 
 @administrator_required
@@ -39,7 +41,12 @@ def invite(request):
 @administrator_required
 def invitation_list(request):
     invitations = Invitation.objects.administered_by(request.user).select_related("organisation", "area", "invited_by")
-    return render(request, "organisations/invitation_list.html", {"page_obj": paginate(request, invitations)})
+    page = paginate(request, invitations, PAGE_SIZE)
+    return render(
+        request,
+        "organisations/invitation_list.html",
+        {"page": page, "pagination": pagination_links(page, request.GET)},
+    )
 
 
 @administrator_required

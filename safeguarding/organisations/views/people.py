@@ -6,11 +6,13 @@ from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django_otp import user_has_device
 
+from safeguarding.core.pagination import paginate, pagination_links
+
 from .. import actions
 from ..actions.checks import check_may_manage_person, people_administered_by
 from ..forms import PeopleFilterForm, RoleForm
 from ..models import Invitation, Membership
-from .access import administrator_required, paginate, query_without_page, show_refusal
+from .access import PAGE_SIZE, administrator_required, show_refusal
 
 
 @administrator_required
@@ -35,14 +37,15 @@ def people_list(request):
             to_attr="administered_memberships",
         )
     )
+    page = paginate(request, people, PAGE_SIZE)
     return render(
         request,
         "organisations/people_list.html",
         {
             "filter_form": form,
             "filtered": bool(filters),
-            "page_obj": paginate(request, people),
-            "query": query_without_page(request),
+            "page": page,
+            "pagination": pagination_links(page, request.GET),
         },
     )
 

@@ -1,6 +1,12 @@
-"""Links for the GOV.UK pagination component that keep the search's query string."""
+"""One way to split a list into pages, and the links for the GOV.UK pagination component.
+
+A view calls `paginate` for the page and `pagination_links` for the links, and its template includes
+"govuk/includes/pagination.html" with `pagination` and an `aria_label`.
+"""
 
 from dataclasses import dataclass
+
+from django.core.paginator import Paginator
 
 
 @dataclass(frozen=True)
@@ -10,8 +16,15 @@ class PageLink:
     current: bool = False
 
 
+def paginate(request, queryset, per_page):
+    """The page the request asks for. A missing or non-numeric page gives the first, one past the end
+    the last, so an old or edited link still shows a page instead of an error."""
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
 def _url(query, number):
     query = query.copy()
+    query.pop("page", None)  # so the page number always comes last, once
     query["page"] = number
     return f"?{query.urlencode()}"
 
@@ -21,8 +34,9 @@ def _numbers_to_show(current, last):
     return sorted({1, last, *(n for n in (current - 1, current, current + 1) if 1 <= n <= last)})
 
 
-def pagination(page, query):
-    """`page` is a Django Page; `query` the request's QueryDict. None when there is a single page."""
+def pagination_links(page, query):
+    """Previous, next and numbered links for `page` (a Django Page) that keep every other parameter of
+    `query` (the request's QueryDict), so filters survive a change of page. None for a single page."""
     if page.paginator.num_pages <= 1:
         return None
     links, previous = [], 0
