@@ -7,7 +7,8 @@ from ..models.vocabulary import EthnicityGroup, Expectation, JarCriterion, Notif
 
 
 def _required(message):
-    return {"required": message, "invalid_choice": message}
+    # Not required here: the action checks every field at once, so one submission lists every problem.
+    return {"invalid_choice": message}
 
 
 class NotificationForm(forms.Form):
@@ -17,6 +18,7 @@ class NotificationForm(forms.Form):
         label="Which kind of agency are you notifying for?",
         choices=NotifyingAgency.choices,
         widget=forms.RadioSelect,
+        required=False,
         error_messages=_required("Select which kind of agency is notifying"),
     )
     given_names = forms.CharField(label="Child's given names", max_length=200, required=False)
@@ -37,12 +39,17 @@ class NotificationForm(forms.Form):
         empty_label="Select an area",
     )
     sex = forms.ChoiceField(
-        label="Sex", choices=Sex.choices, widget=forms.RadioSelect, error_messages=_required("Select the child's sex")
+        label="Sex",
+        choices=Sex.choices,
+        widget=forms.RadioSelect,
+        required=False,
+        error_messages=_required("Select the child's sex"),
     )
     ethnicity_group = forms.ChoiceField(
         label="Ethnic group",
         choices=EthnicityGroup.choices,
         widget=forms.RadioSelect,
+        required=False,
         error_messages=_required("Select the child's ethnic group"),
     )
     date_of_death = GovukDateField(label="Date of death", required=False)
@@ -56,6 +63,7 @@ class NotificationForm(forms.Form):
         label="Where did the child die?",
         choices=PlaceOfDeath.choices,
         widget=forms.RadioSelect,
+        required=False,
         error_messages=_required("Select where the child died"),
     )
     hospital_name = forms.CharField(label="If in hospital, which hospital", max_length=200, required=False)
@@ -70,6 +78,7 @@ class NotificationForm(forms.Form):
         label="Was the death expected or unexpected?",
         choices=Expectation.choices,
         widget=forms.RadioSelect,
+        required=False,
         error_messages=_required("Select whether the death was expected or unexpected"),
     )
     jar_criteria = forms.MultipleChoiceField(
