@@ -227,3 +227,14 @@ def test_the_response_and_contacts_are_validated(area, panel, practitioner):
     with pytest.raises(ValidationError) as raised:
         add_family_contact(practitioner, case, contacted_on=None, kind="x", made_by="", summary="", today=TODAY)
     assert set(raised.value.message_dict) == {"contacted_on", "kind", "made_by", "summary"}
+
+
+def test_a_stale_response_form_is_refused(area, panel, practitioner, panel_manager):
+    case = make_case(area)
+    response = save_response(practitioner, case, JAR, today=TODAY)
+    loaded = response.version
+    save_response(panel_manager, case, {**JAR, "key_worker_name": "Jo Harrington"}, version=loaded, today=TODAY)
+    with pytest.raises(StaleEdit):
+        save_response(practitioner, case, {**JAR, "key_worker_name": "Someone else"}, version=loaded, today=TODAY)
+    response.refresh_from_db()
+    assert response.key_worker_name == "Jo Harrington"
