@@ -18,10 +18,16 @@ def _navigation_labels(html):
 @pytest.mark.parametrize(
     ("role", "expected"),
     [
-        (Role.PRACTITIONER, ["Home", "Children"]),
-        (Role.AREA_ADMINISTRATOR, ["Home", "Children", "People", "API tokens", "Audit trail"]),
-        (Role.NATIONAL_ADMINISTRATOR, ["Home", "Children", "People", "API tokens", "Audit trail", "Policy"]),
-        (Role.NATIONAL_ANALYST, ["Home", "Children"]),
+        (Role.PRACTITIONER, ["Home", "Children", "Serious incidents", "Child deaths"]),
+        (
+            Role.AREA_ADMINISTRATOR,
+            ["Home", "Children", "Serious incidents", "Child deaths", "People", "API tokens", "Audit trail"],
+        ),
+        (
+            Role.NATIONAL_ADMINISTRATOR,
+            ["Home", "Children", "Serious incidents", "Child deaths", "People", "API tokens", "Audit trail", "Policy"],
+        ),
+        (Role.NATIONAL_ANALYST, ["Home", "Children", "Serious incidents", "Child deaths"]),
     ],
 )
 def test_navigation_shows_only_sections_the_person_can_use(client, sign_in, area, role, expected):
