@@ -10,12 +10,13 @@ PORT ?= 8000
 # apt-get needs root; use sudo when the person running make is not root.
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 
-.PHONY: run test lint setup setup-dev chromium clean help
+.PHONY: run test lint bench setup setup-dev chromium clean help
 
 help:
 	@echo "make run    set up, migrate SQLite, load reference and demo data, serve http://$(HOST):$(PORT)"
 	@echo "make test   set up and run the whole test suite (set DATABASE_URL for PostgreSQL)"
 	@echo "make lint   ruff, template and migration checks"
+	@echo "make bench  benchmarks that print their figures (benchmarks/)"
 
 $(STAMPS):
 	mkdir -p $(STAMPS)
@@ -62,6 +63,10 @@ lint: setup-dev
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py check
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py check_templates
+
+# Each benchmark prints what it measured; none is a pass/fail test.
+bench: setup-dev
+	$(PY) benchmarks/child_death_linkage.py
 
 clean:
 	rm -rf $(VENV) node_modules $(STAMPS) staticfiles
