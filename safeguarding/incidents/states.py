@@ -15,6 +15,8 @@ class IncidentStatus(models.TextChoices):
     FINDINGS = "findings", "Findings and recommendations"
     REPORT_DRAFTED = "report_drafted", "Report drafted"
     PUBLISHED = "published", "Published"
+    # The published report and its coded findings handed to the national body (the national issue builds on it).
+    SUBMITTED_NATIONAL = "submitted_national", "Submitted to national body"
 
 
 S = IncidentStatus
@@ -32,6 +34,7 @@ TRANSITIONS = StateMachine(
         # A drafted report may go back for its findings to be reworked before publication.
         (S.REPORT_DRAFTED, S.FINDINGS),
         (S.REPORT_DRAFTED, S.PUBLISHED),
+        (S.PUBLISHED, S.SUBMITTED_NATIONAL),
     },
     labels=dict(IncidentStatus.choices),
 )
@@ -51,4 +54,7 @@ STATUS_TAGS = {
     S.FINDINGS: "govuk-tag--turquoise",
     S.REPORT_DRAFTED: "govuk-tag--yellow",
     S.PUBLISHED: "govuk-tag--green",
+    S.SUBMITTED_NATIONAL: "govuk-tag--green",
 }
+# States after publication, in which actions are still followed up and accountability reported.
+PUBLISHED_STATES = frozenset({S.PUBLISHED, S.SUBMITTED_NATIONAL})

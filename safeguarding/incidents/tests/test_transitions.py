@@ -19,7 +19,8 @@ def test_the_table_is_the_journey_of_the_issue():
     S = IncidentStatus
     assert TRANSITIONS.allowed_from(S.DRAFT) == [S.SUBMITTED]
     assert set(TRANSITIONS.allowed_from(S.RAPID_INQUIRY)) == {S.NO_FURTHER_REVIEW, S.LLI, S.REFERRED_NSCI}
-    assert TRANSITIONS.allowed_from(S.PUBLISHED) == []
+    assert TRANSITIONS.allowed_from(S.PUBLISHED) == [S.SUBMITTED_NATIONAL]
+    assert TRANSITIONS.allowed_from(S.SUBMITTED_NATIONAL) == []
     assert TRANSITIONS.allowed_from(S.NO_FURTHER_REVIEW) == []
 
 
