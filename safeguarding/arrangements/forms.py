@@ -363,3 +363,93 @@ class ReportForm(forms.Form):
                 widget=forms.Textarea(attrs={"rows": 8}),
             )
         self.order_fields([field for field, _ in REPORT_SECTIONS] + ["version"])
+
+
+class MeetingForm(NotInFutureMixin, forms.Form):
+    past_date_fields = (("held_on", "date of the meeting"),)
+
+    title = forms.CharField(
+        label="Title", max_length=200, error_messages={"required": "Enter the title of the meeting"}
+    )
+    kind = forms.ChoiceField(
+        label="Kind of meeting", widget=forms.RadioSelect, error_messages={"required": "Choose the kind of meeting"}
+    )
+    held_on = _date("Date of the meeting", "date of the meeting")
+    hours = forms.DecimalField(
+        label="Length in hours",
+        max_digits=4,
+        decimal_places=1,
+        min_value=0.5,
+        max_value=24,
+        help_text="For example, 2.5",
+        error_messages={
+            "required": "Enter the length of the meeting in hours",
+            "invalid": "Enter the length of the meeting as a number of hours, like 2.5",
+            "min_value": "The length of the meeting must be at least half an hour",
+            "max_value": "The length of the meeting must be 24 hours or less",
+            "max_decimal_places": "Give the length to the nearest tenth of an hour",
+            "max_digits": "The length of the meeting must be 24 hours or less",
+        },
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "class": "govuk-input--width-4"}),
+    )
+
+    def __init__(self, *args, partners, **kwargs):
+        from .models import MeetingKind
+
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = MeetingKind.choices
+        self.partners = list(partners)
+        for organisation in self.partners:
+            self.fields[f"attendees_{organisation.pk}"] = forms.IntegerField(
+                label=f"People from {organisation.name}",
+                required=False,
+                min_value=0,
+                max_value=200,
+                error_messages={
+                    "invalid": f"Enter the number of people from {organisation.name} as a whole number",
+                    "min_value": f"The number of people from {organisation.name} must be 0 or more",
+                    "max_value": f"The number of people from {organisation.name} must be 200 or fewer",
+                },
+                widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-3"}),
+            )
+
+    def attendance(self):
+        return {org: self.cleaned_data.get(f"attendees_{org.pk}") or 0 for org in self.partners}
+
+
+class ReportRequestForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label="Agency asked",
+        queryset=Organisation.objects.none(),
+        empty_label="Choose an agency",
+        error_messages={"required": "Choose the agency asked", "invalid_choice": "Choose the agency from the list"},
+    )
+    title = forms.CharField(
+        label="Report", max_length=200, error_messages={"required": "Enter what report was asked for"}
+    )
+    due_on = _date("Due date", "due date")
+
+    def __init__(self, *args, area, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = area.partners.filter(is_active=True)
+
+
+class BurdenForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label="Agency",
+        queryset=Organisation.objects.none(),
+        empty_label=None,
+        error_messages={"required": "Choose the agency", "invalid_choice": "Choose the agency from the list"},
+    )
+    start = _date("From", "start of the period")
+    end = _date("To", "end of the period")
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            self.add_error("end", "The end of the period must be the same as or after the start")
+        return data

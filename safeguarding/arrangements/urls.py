@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import areas, comparing, drafting, effectiveness, funding, national, reports
+from .views import areas, comparing, drafting, effectiveness, funding, meetings, national, reports
 
 app_name = "arrangements"
 
@@ -10,6 +10,7 @@ urlpatterns = [
     path("national/transition.csv", national.transition_csv, name="national-transition-csv"),
     path("national/deadline/", national.deadline, name="national-deadline"),
     path("national/funding/", funding.national_spread, name="national-funding"),
+    path("agency-burden/", meetings.agency_burden, name="agency-burden"),
     path("<slug:slug>/", areas.area_overview, name="area"),
     path("<slug:slug>/effectiveness/", effectiveness.overview, name="effectiveness"),
     path("<slug:slug>/effectiveness/scrutiny/add/", effectiveness.add_scrutiny, name="add-scrutiny"),
@@ -21,6 +22,9 @@ urlpatterns = [
     path("<slug:slug>/reports/<int:year>/", reports.report_detail, name="report"),
     path("<slug:slug>/reports/<int:year>/edit/", reports.edit, name="edit-report"),
     path("<slug:slug>/reports/<int:year>/publish/", reports.publish, name="publish-report"),
+    path("<slug:slug>/meetings/", meetings.meeting_list, name="meetings"),
+    path("<slug:slug>/meetings/add/", meetings.add_meeting, name="add-meeting"),
+    path("<slug:slug>/meetings/reports/add/", meetings.add_report_request, name="add-report-request"),
     path("<slug:slug>/funding/", funding.contributions, name="funding"),
     path("<slug:slug>/funding/add/", funding.add_contribution, name="add-contribution"),
     path("<slug:slug>/funding/<int:pk>/", funding.change, name="change-contribution"),

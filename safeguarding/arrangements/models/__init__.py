@@ -10,6 +10,7 @@ from .documents import (
 )
 from .effectiveness import Engagement, OutcomeMeasure, OutcomeValue, ScrutinyActivity, ScrutinyKind
 from .funding import FundingContribution, financial_year_label
+from .meetings import MeetingAttendance, MeetingKind, ReportRequest, StrategicMeeting
 from .reports import REPORT_SECTIONS, YearlyReport
 from .tracking import TransitionDeadline
 
@@ -20,13 +21,17 @@ __all__ = [
     "Engagement",
     "Evidence",
     "FundingContribution",
+    "MeetingAttendance",
+    "MeetingKind",
     "OutcomeMeasure",
     "OutcomeValue",
     "RelevantAgency",
+    "ReportRequest",
     "ScrutinyActivity",
     "ScrutinyKind",
     "Section",
     "SignOff",
+    "StrategicMeeting",
     "TransitionDeadline",
     "VersionStatus",
     "VersionStatusChange",

@@ -40,6 +40,10 @@ PAGE_MATRIX = {
     "arrangements:publish-report": ("POST", expect(EDITORS_OF_A)),
     "published:report": ("GET", expect(EVERYONE)),
     "published:report-pdf": ("GET", expect(EVERYONE)),
+    "arrangements:meetings": ("GET", expect(ROLES_IN_A_OR_NATIONAL)),
+    "arrangements:add-meeting": ("GET", expect(EDITORS_OF_A)),
+    "arrangements:add-report-request": ("GET", expect(EDITORS_OF_A)),
+    "arrangements:agency-burden": ("GET", expect(SIGNED_IN)),
     "published:list": ("GET", expect(EVERYONE)),
     "published:area": ("GET", expect(EVERYONE)),
     "published:compare": ("GET", expect(EVERYONE)),
@@ -67,6 +71,8 @@ POST_ALLOWED = {
     "arrangements:reports": EDITORS_OF_A,
     "arrangements:edit-report": EDITORS_OF_A,
     "arrangements:publish-report": EDITORS_OF_A,
+    "arrangements:add-meeting": EDITORS_OF_A,
+    "arrangements:add-report-request": EDITORS_OF_A,
 }
 
 
@@ -145,6 +151,9 @@ def url_kwargs(world):
         "arrangements:publish-report": {"slug": world.area.slug, "year": 2025},
         "published:report": {"slug": world.area.slug, "year": 2024},
         "published:report-pdf": {"slug": world.area.slug, "year": 2024},
+        "arrangements:meetings": {"slug": world.area.slug},
+        "arrangements:add-meeting": {"slug": world.area.slug},
+        "arrangements:add-report-request": {"slug": world.area.slug},
         "published:area": {"slug": world.area.slug},
         "published:compare": {"slug": world.area.slug},
         "published:version": at_published,
