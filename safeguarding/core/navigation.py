@@ -8,6 +8,7 @@ from . import permissions
 # navigation never points at a page that would answer 404.
 SECTIONS = (
     ("Home", "core:home", lambda user: True),
+    ("Arrangements", "arrangements:areas", lambda user: bool(permissions.memberships(user))),
     ("Children", "identity:child-list", lambda user: bool(permissions.memberships(user))),
     ("Serious incidents", "incidents:list", lambda user: bool(permissions.memberships(user))),
     ("Child deaths", "child_deaths:cases", lambda user: bool(permissions.memberships(user))),

@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from safeguarding.arrangements.demo import seed_demo_arrangements
 from safeguarding.child_deaths.demo import seed_demo_child_deaths
 from safeguarding.organisations.models import (
     LocalAuthority,
@@ -102,4 +103,5 @@ def seed_demo_world(password):
         _seed_person(person, national_body, None, password, report)
     seed_demo_identities(report)
     seed_demo_child_deaths(report)
+    seed_demo_arrangements(report)
     return report

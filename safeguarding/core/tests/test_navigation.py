@@ -14,20 +14,42 @@ def _navigation_labels(html):
     ]
 
 
+EVERYONE_SEES = ["Home", "Arrangements", "Children", "Serious incidents", "Child deaths"]
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("role", "expected"),
     [
-        (Role.PRACTITIONER, ["Home", "Children", "Serious incidents", "Child deaths"]),
+        (Role.PRACTITIONER, EVERYONE_SEES),
         (
             Role.AREA_ADMINISTRATOR,
-            ["Home", "Children", "Serious incidents", "Child deaths", "People", "API tokens", "Audit trail"],
+            [
+                "Home",
+                "Arrangements",
+                "Children",
+                "Serious incidents",
+                "Child deaths",
+                "People",
+                "API tokens",
+                "Audit trail",
+            ],
         ),
         (
             Role.NATIONAL_ADMINISTRATOR,
-            ["Home", "Children", "Serious incidents", "Child deaths", "People", "API tokens", "Audit trail", "Policy"],
+            [
+                "Home",
+                "Arrangements",
+                "Children",
+                "Serious incidents",
+                "Child deaths",
+                "People",
+                "API tokens",
+                "Audit trail",
+                "Policy",
+            ],
         ),
-        (Role.NATIONAL_ANALYST, ["Home", "Children", "Serious incidents", "Child deaths"]),
+        (Role.NATIONAL_ANALYST, EVERYONE_SEES),
     ],
 )
 def test_navigation_shows_only_sections_the_person_can_use(client, sign_in, area, role, expected):

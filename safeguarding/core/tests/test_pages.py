@@ -11,7 +11,7 @@ def _boom(request):
     raise RuntimeError("deliberate failure for the 500 page test")
 
 
-urlpatterns = [path("boom/", _boom), path("", include("safeguarding.core.urls"))]
+urlpatterns = [path("boom/", _boom), path("", include("config.urls"))]
 handler500 = "safeguarding.core.views.errors.server_error"
 
 
