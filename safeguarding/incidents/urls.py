@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import cases, lli, notification, pauses, rapid_inquiry
+from .views import cases, learning, lli, notification, pauses, rapid_inquiry
 
 app_name = "incidents"
 
@@ -15,6 +15,11 @@ urlpatterns = [
     path("<int:pk>/rapid-inquiry/", rapid_inquiry.rapid_inquiry, name="rapid-inquiry"),
     path("<int:pk>/rapid-inquiry/sign-off/", rapid_inquiry.sign_off, name="sign-off"),
     path("<int:pk>/learning-inquiry/", lli.lli, name="lli"),
+    path("<int:pk>/findings/", learning.findings, name="findings"),
+    path("<int:pk>/findings/new/", learning.finding, name="add-finding"),
+    path("<int:pk>/findings/<int:finding_pk>/", learning.finding, name="edit-finding"),
+    path("<int:pk>/recommendations/new/", learning.recommendation, name="add-recommendation"),
+    path("<int:pk>/recommendations/<int:recommendation_pk>/", learning.recommendation, name="edit-recommendation"),
     path("<int:pk>/pauses/new/", pauses.request_pause, name="request-pause"),
     path("<int:pk>/pauses/<int:pause_pk>/decide/", pauses.decide_pause, name="decide-pause"),
     path("<int:pk>/pauses/<int:pause_pk>/end/", pauses.end_pause, name="end-pause"),

@@ -1,6 +1,12 @@
 from safeguarding.core.tests.authorization import ROLES_IN_A_OR_NATIONAL, SIGNED_IN, expect
 from safeguarding.incidents.factories import make_incident
-from safeguarding.incidents.models import ClockPause, LocalLearningInquiry, RapidInquiry
+from safeguarding.incidents.models import (
+    ClockPause,
+    Finding,
+    LocalLearningInquiry,
+    RapidInquiry,
+    Recommendation,
+)
 from safeguarding.incidents.states import IncidentStatus
 
 # In the matrix's world every area person works for a local authority (a statutory partner).
@@ -31,6 +37,11 @@ PAGE_MATRIX = {
     "incidents:request-pause": ("GET", expect(PAUSE_REQUESTERS)),
     "incidents:decide-pause": ("GET", expect(NATIONAL_ADMIN)),
     "incidents:end-pause": ("GET", expect(PAUSE_REQUESTERS)),
+    "incidents:findings": ("GET", expect(INQUIRY_WORKERS)),
+    "incidents:add-finding": ("GET", expect(INQUIRY_WORKERS)),
+    "incidents:edit-finding": ("GET", expect(INQUIRY_WORKERS)),
+    "incidents:add-recommendation": ("GET", expect(INQUIRY_WORKERS)),
+    "incidents:edit-recommendation": ("GET", expect(INQUIRY_WORKERS)),
 }
 POST_ALLOWED = {
     "incidents:start": STARTERS,
@@ -42,6 +53,10 @@ POST_ALLOWED = {
     "incidents:request-pause": PAUSE_REQUESTERS,
     "incidents:decide-pause": NATIONAL_ADMIN,
     "incidents:end-pause": PAUSE_REQUESTERS,
+    "incidents:add-finding": INQUIRY_WORKERS,
+    "incidents:edit-finding": INQUIRY_WORKERS,
+    "incidents:add-recommendation": INQUIRY_WORKERS,
+    "incidents:edit-recommendation": INQUIRY_WORKERS,
 }
 API_MATRIX = {
     "incidents_api:list": API_SCOPED,
@@ -70,7 +85,21 @@ def url_kwargs(world):
     )
     learning = make_incident(world.area, IncidentStatus.LLI)
     LocalLearningInquiry.objects.create(incident=learning)
+    findings = make_incident(world.area, IncidentStatus.FINDINGS)
+    finding = Finding.objects.create(
+        incident=findings,
+        what_happened="The plan did not reach the health visitor",
+        why="No link between the two systems",
+        journey_stage="planning",
+        kind="problem",
+    )
+    recommendation = Recommendation.objects.create(incident=findings, change="Link the two systems")
     return {
+        "incidents:findings": {"pk": findings.pk},
+        "incidents:add-finding": {"pk": findings.pk},
+        "incidents:edit-finding": {"pk": findings.pk, "finding_pk": finding.pk},
+        "incidents:add-recommendation": {"pk": findings.pk},
+        "incidents:edit-recommendation": {"pk": findings.pk, "recommendation_pk": recommendation.pk},
         "incidents:lli": {"pk": learning.pk},
         "incidents:start-rapid-inquiry": {"pk": submitted.pk},
         "incidents:rapid-inquiry": {"pk": inquiry.pk},

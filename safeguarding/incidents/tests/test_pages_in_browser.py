@@ -168,3 +168,36 @@ def test_the_pause_pages_pass_axe(page, page_log, area, council):
     expect(page.get_by_role("heading", level=1)).to_contain_text("pause")
     assert_accessible(page)
     page_log.assert_clean()
+
+
+def test_findings_and_recommendations_pages_pass_axe_and_flag_as_you_type(page, page_log, area, council):
+    reviewer = person_with_role(Role.REVIEWER, area, organisation=council)
+    case = make_incident(area, IncidentStatus.FINDINGS, submitted_at=timezone.now())
+    sign_in_with_both_factors(page, reviewer)
+
+    page.goto(f"/incidents/{case.pk}/findings/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Findings and recommendations")
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Add a finding").click()
+    page.get_by_label("What happened").fill("The health visitor did not know of the child protection plan.")
+    page.get_by_role("button", name="Save the finding").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("systemic or human factors")
+    assert_accessible(page)
+    page.get_by_label("Why it happened").fill("Notifications of plans go to a shared inbox that no one owns.")
+    page.get_by_label("Planning and review").check()
+    page.get_by_label("Practice problem").check()
+    page.get_by_label(council.name).check()
+    page.get_by_role("button", name="Save the finding").click()
+    expect(page.get_by_role("alert", name="Success")).to_contain_text("Finding saved")
+
+    page.get_by_role("link", name="Add a recommendation").click()
+    live = page.locator("#quality-live")
+    expect(live).to_contain_text("No addressee")
+    page.get_by_label("What should change").fill("Improve communication with health visitors")
+    expect(live).to_contain_text("improve communication")
+    assert_accessible(page)
+    page.get_by_role("button", name="Save the recommendation").click()
+    expect(page.locator("#quality-check")).to_contain_text("No measurable outcome")
+    assert_accessible(page)
+    page_log.assert_clean()

@@ -57,6 +57,7 @@ STEP_LINKS = [
     ("Work on the rapid inquiry", "incidents:rapid-inquiry", "run_rapid_inquiry", {S.RAPID_INQUIRY}),
     ("Sign off the rapid inquiry decision", "incidents:sign-off", "sign_off_decision", {S.RAPID_INQUIRY}),
     ("Work on the local learning inquiry", "incidents:lli", "run_lli", {S.LLI}),
+    ("Write the findings and recommendations", "incidents:findings", "write_findings", {S.FINDINGS}),
 ]
 
 
@@ -70,6 +71,11 @@ def sections(incident):
         extra["received_count"] = incident.summary_requests.filter(received_on__isnull=False).count()
     if getattr(incident, "lli", None) is not None:
         shown.append("incidents/includes/lli_summary.html")
+    findings = list(incident.findings.prefetch_related("agencies"))
+    recommendations = list(incident.recommendations.select_related("addressee"))
+    if findings or recommendations:
+        shown.append("incidents/includes/learning_summary.html")
+        extra.update(findings=findings, recommendations=recommendations)
     return shown, extra
 
 
