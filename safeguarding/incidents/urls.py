@@ -1,12 +1,13 @@
 from django.urls import path
 
-from .views import cases, learning, lli, notification, pauses, rapid_inquiry
+from .views import actions_pages, cases, learning, lli, notification, pauses, rapid_inquiry
 
 app_name = "incidents"
 
 urlpatterns = [
     path("", cases.case_list, name="list"),
     path("dashboard/", cases.dashboard, name="dashboard"),
+    path("actions/overdue/", actions_pages.overdue_actions, name="overdue-actions"),
     path("new/<slug:area_slug>/", notification.start, name="start"),
     path("<int:pk>/", cases.case_detail, name="case"),
     path("<int:pk>/history/", cases.case_history, name="history"),
@@ -20,6 +21,9 @@ urlpatterns = [
     path("<int:pk>/findings/<int:finding_pk>/", learning.finding, name="edit-finding"),
     path("<int:pk>/recommendations/new/", learning.recommendation, name="add-recommendation"),
     path("<int:pk>/recommendations/<int:recommendation_pk>/", learning.recommendation, name="edit-recommendation"),
+    path("<int:pk>/actions/", actions_pages.action_list, name="actions"),
+    path("<int:pk>/actions/<int:action_pk>/", actions_pages.edit_action, name="edit-action"),
+    path("<int:pk>/recommendations/<int:recommendation_pk>/actions/new/", actions_pages.add_action, name="add-action"),
     path("<int:pk>/pauses/new/", pauses.request_pause, name="request-pause"),
     path("<int:pk>/pauses/<int:pause_pk>/decide/", pauses.decide_pause, name="decide-pause"),
     path("<int:pk>/pauses/<int:pause_pk>/end/", pauses.end_pause, name="end-pause"),

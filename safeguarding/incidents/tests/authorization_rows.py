@@ -1,6 +1,9 @@
+import datetime
+
 from safeguarding.core.tests.authorization import ROLES_IN_A_OR_NATIONAL, SIGNED_IN, expect
 from safeguarding.incidents.factories import make_incident
 from safeguarding.incidents.models import (
+    Action,
     ClockPause,
     Finding,
     LocalLearningInquiry,
@@ -21,6 +24,8 @@ NATIONAL_ADMIN = {"national:national_administrator"}
 RI_LEAD = {"area:rapid_inquiry_lead"}
 LCO = {"area:lead_chief_officer"}
 INQUIRY_WORKERS = {"area:rapid_inquiry_lead", "area:reviewer"}
+# Case managers and inquiry workers follow actions up.
+ACTION_MANAGERS = PAUSE_REQUESTERS
 API_SCOPED = {"no token": "401", "person's session": "401", "token of area A": "403", "token of area B": "403"}
 
 PAGE_MATRIX = {
@@ -37,6 +42,10 @@ PAGE_MATRIX = {
     "incidents:request-pause": ("GET", expect(PAUSE_REQUESTERS)),
     "incidents:decide-pause": ("GET", expect(NATIONAL_ADMIN)),
     "incidents:end-pause": ("GET", expect(PAUSE_REQUESTERS)),
+    "incidents:overdue-actions": ("GET", expect(SIGNED_IN)),
+    "incidents:actions": ("GET", expect(ACTION_MANAGERS)),
+    "incidents:add-action": ("GET", expect(ACTION_MANAGERS)),
+    "incidents:edit-action": ("GET", expect(ACTION_MANAGERS)),
     "incidents:findings": ("GET", expect(INQUIRY_WORKERS)),
     "incidents:add-finding": ("GET", expect(INQUIRY_WORKERS)),
     "incidents:edit-finding": ("GET", expect(INQUIRY_WORKERS)),
@@ -53,6 +62,8 @@ POST_ALLOWED = {
     "incidents:request-pause": PAUSE_REQUESTERS,
     "incidents:decide-pause": NATIONAL_ADMIN,
     "incidents:end-pause": PAUSE_REQUESTERS,
+    "incidents:add-action": ACTION_MANAGERS,
+    "incidents:edit-action": ACTION_MANAGERS,
     "incidents:add-finding": INQUIRY_WORKERS,
     "incidents:edit-finding": INQUIRY_WORKERS,
     "incidents:add-recommendation": INQUIRY_WORKERS,
@@ -94,7 +105,17 @@ def url_kwargs(world):
         kind="problem",
     )
     recommendation = Recommendation.objects.create(incident=findings, change="Link the two systems")
+    action = Action.objects.create(
+        recommendation=recommendation,
+        description="Build the link",
+        owner="Head of digital",
+        due_on=datetime.date(2027, 3, 31),
+        updated_by=world.people["area:area_administrator"],
+    )
     return {
+        "incidents:actions": {"pk": findings.pk},
+        "incidents:add-action": {"pk": findings.pk, "recommendation_pk": recommendation.pk},
+        "incidents:edit-action": {"pk": findings.pk, "action_pk": action.pk},
         "incidents:findings": {"pk": findings.pk},
         "incidents:add-finding": {"pk": findings.pk},
         "incidents:edit-finding": {"pk": findings.pk, "finding_pk": finding.pk},

@@ -201,3 +201,38 @@ def test_findings_and_recommendations_pages_pass_axe_and_flag_as_you_type(page, 
     expect(page.locator("#quality-check")).to_contain_text("No measurable outcome")
     assert_accessible(page)
     page_log.assert_clean()
+
+
+def test_the_action_pages_pass_axe_and_highlight_overdue(page, page_log, area, council):
+    from safeguarding.incidents.models import Action, Recommendation
+
+    manager = person_with_role(Role.AREA_ADMINISTRATOR, area, organisation=council)
+    case = make_incident(area, IncidentStatus.PUBLISHED, submitted_at=timezone.now())
+    recommendation = Recommendation.objects.create(incident=case, addressee=council, change="Link the two systems")
+    late = Action.objects.create(
+        recommendation=recommendation,
+        description="Build the link between the two systems",
+        owner="Head of Digital",
+        due_on=timezone.localdate() - datetime.timedelta(days=7),
+        updated_by=manager,
+    )
+    sign_in_with_both_factors(page, manager)
+
+    page.goto(f"/incidents/{case.pk}/actions/")
+    expect(page.get_by_role("row", name=late.description)).to_contain_text("Overdue")
+    assert_accessible(page)
+    page.get_by_role("link", name="Add an action for recommendation 1").click()
+    page.get_by_role("button", name="Add the action").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Describe the action")
+    assert_accessible(page)
+
+    page.goto(f"/incidents/{case.pk}/actions/{late.pk}/")
+    page.get_by_label("Done").check()
+    page.get_by_role("button", name="Save progress").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("evidence of impact")
+    assert_accessible(page)
+
+    page.goto("/incidents/actions/overdue/")
+    expect(page.get_by_role("table")).to_contain_text(late.description)
+    assert_accessible(page)
+    page_log.assert_clean()

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from .. import clocks
+from ..actions.learning import ACTION_STATES
 from ..actions.notification import eligibility_of
 from ..models import Incident, PauseDecision
 from ..states import OPEN_STATES, IncidentStatus
@@ -58,6 +59,7 @@ STEP_LINKS = [
     ("Sign off the rapid inquiry decision", "incidents:sign-off", "sign_off_decision", {S.RAPID_INQUIRY}),
     ("Work on the local learning inquiry", "incidents:lli", "run_lli", {S.LLI}),
     ("Write the findings and recommendations", "incidents:findings", "write_findings", {S.FINDINGS}),
+    ("Follow up the actions from the recommendations", "incidents:actions", "manage_actions", ACTION_STATES),
 ]
 
 

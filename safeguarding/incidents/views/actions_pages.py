@@ -1,0 +1,109 @@
+"""Pages of the actions that answer recommendations: set them, follow them to evidence of impact,
+and the list of overdue actions across the person's areas."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from safeguarding.core.pagination import paginate, pagination_links
+
+from ..actions import learning as actions
+from ..forms.learning import ActionForm, ActionProgressForm
+from ..models import Action, Recommendation
+from .access import PAGE_SIZE, case_or_404, refusals_are_404, show_refusal
+
+
+def _following_up(request, pk):
+    incident = case_or_404(request, pk, "incidents.manage_actions")
+    if incident.status not in actions.ACTION_STATES:
+        raise Http404
+    return incident
+
+
+@refusals_are_404
+def action_list(request, pk):
+    incident = _following_up(request, pk)
+    recommendations = incident.recommendations.select_related("addressee").prefetch_related("actions")
+    return render(
+        request,
+        "incidents/actions/list.html",
+        {"incident": incident, "recommendations": recommendations, "today": timezone.localdate()},
+    )
+
+
+@refusals_are_404
+@require_http_methods(["GET", "POST"])
+def add_action(request, pk, recommendation_pk):
+    incident = _following_up(request, pk)
+    recommendation = get_object_or_404(
+        Recommendation.objects.visible_to(request.user).select_related("addressee"),
+        pk=recommendation_pk,
+        incident=incident,
+    )
+    form = ActionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.add_action(request.user, recommendation, **form.cleaned_data)
+        except ValidationError as error:
+            show_refusal(form, error)
+        else:
+            messages.success(request, "Action added")
+            return redirect("incidents:actions", pk=incident.pk)
+    return render(
+        request, "incidents/actions/add.html", {"incident": incident, "recommendation": recommendation, "form": form}
+    )
+
+
+@refusals_are_404
+@require_http_methods(["GET", "POST"])
+def edit_action(request, pk, action_pk):
+    incident = _following_up(request, pk)
+    action = get_object_or_404(
+        Action.objects.visible_to(request.user).select_related("recommendation__addressee"),
+        pk=action_pk,
+        recommendation__incident=incident,
+    )
+    form = ActionProgressForm(
+        request.POST or None,
+        initial={"version": action.version, "status": action.status, "evidence_of_impact": action.evidence_of_impact},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            actions.update_action(
+                request.user,
+                action,
+                data["version"],
+                status=data["status"],
+                evidence_of_impact=data["evidence_of_impact"],
+            )
+        except ValidationError as error:
+            show_refusal(form, error)
+        else:
+            messages.success(request, "Progress saved")
+            return redirect("incidents:actions", pk=incident.pk)
+    return render(
+        request,
+        "incidents/actions/edit.html",
+        {"incident": incident, "action": action, "form": form, "today": timezone.localdate()},
+    )
+
+
+@refusals_are_404
+def overdue_actions(request):
+    today = timezone.localdate()
+    overdue = (
+        Action.objects.visible_to(request.user)
+        .overdue(today)
+        .select_related("recommendation__incident__area", "recommendation__addressee")
+        .order_by("due_on", "pk")
+    )
+    page = paginate(request, overdue, PAGE_SIZE)
+    return render(
+        request,
+        "incidents/actions/overdue.html",
+        {"page": page, "pagination": pagination_links(page, request.GET), "today": today},
+    )
