@@ -94,3 +94,17 @@ SETTINGS = [
         "Wood Report recommendation 22 and para 173: independence of accredited reviewers.",
     ),
 ]
+
+
+def load(clock_policies, policy_settings):
+    """Adds any default row that is missing; never changes a row a national administrator edited.
+
+    Takes the two models' managers, so that migrations can pass their historical models' ones.
+    """
+    for key, name, starts_from, amount, unit, source in CLOCKS:
+        clock_policies.get_or_create(
+            key=key,
+            defaults={"name": name, "starts_from": starts_from, "amount": amount, "unit": unit, "source": source},
+        )
+    for key, name, value, description in SETTINGS:
+        policy_settings.get_or_create(key=key, defaults={"name": name, "value": value, "description": description})
