@@ -5,11 +5,11 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from safeguarding.core import permissions
+from safeguarding.core.pagination import paginate, pagination_links
 from safeguarding.organisations.models import SafeguardingArea
 
 from ..completeness import gaps
 from ..models import ArrangementsVersion, SignOff, TransitionDeadline, VersionStatus
-from ..paging import paginate, pagination_links
 from ..transition import standings
 from .common import area_for
 

@@ -11,13 +11,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from safeguarding.core import permissions
+from safeguarding.core.pagination import paginate, pagination_links
 from safeguarding.organisations.models import Organisation
 
 from ..actions.meetings import record_meeting, request_report
 from ..burden import burden, same_titles_across_areas
 from ..forms import BurdenForm, MeetingForm, ReportRequestForm
 from ..models import ReportRequest, StrategicMeeting
-from ..paging import paginate, pagination_links
 from .common import apply_errors, area_for
 
 MEETINGS_PER_PAGE = 25
