@@ -57,6 +57,12 @@ def identity_terms(*names):
     return list(dict.fromkeys(terms))
 
 
+def _heading_of_learning(field):
+    """'finding_2_why' → 'Finding 2'."""
+    kind, number, _rest = field.split("_", 2)
+    return f"{kind.capitalize()} {number}"
+
+
 def _pattern(term):
     return re.compile(rf"(?<![\w-]){re.escape(term)}(?![\w-])", re.IGNORECASE)
 
@@ -81,7 +87,7 @@ def candidates(sections, *, names, known_words=()):
 
     name_keys = {name.lower() for name in names}
     for field, text in sections.items():
-        heading = headings.get(field, field)
+        heading = headings.get(field) or _heading_of_learning(field)
         for name in names:
             for match in _pattern(name).finditer(text or ""):
                 add(name, True, heading, text, match)

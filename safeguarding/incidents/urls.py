@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import actions_pages, cases, learning, lli, notification, pauses, rapid_inquiry
+from .views import actions_pages, cases, learning, lli, notification, pauses, rapid_inquiry, report
 
 app_name = "incidents"
 
@@ -24,6 +24,13 @@ urlpatterns = [
     path("<int:pk>/actions/", actions_pages.action_list, name="actions"),
     path("<int:pk>/actions/<int:action_pk>/", actions_pages.edit_action, name="edit-action"),
     path("<int:pk>/recommendations/<int:recommendation_pk>/actions/new/", actions_pages.add_action, name="add-action"),
+    path("<int:pk>/report/", report.read, name="report"),
+    path("<int:pk>/report.pdf", report.pdf, name="report-pdf"),
+    path("<int:pk>/report/edit/", report.edit, name="report-edit"),
+    path("<int:pk>/report/redaction/", report.redact, name="redaction"),
+    path("<int:pk>/report/publish/", report.publish, name="publish"),
+    path("<int:pk>/report/national-body/", report.submit_national, name="submit-national"),
+    path("<int:pk>/accountability/", report.accountability, name="accountability"),
     path("<int:pk>/pauses/new/", pauses.request_pause, name="request-pause"),
     path("<int:pk>/pauses/<int:pause_pk>/decide/", pauses.decide_pause, name="decide-pause"),
     path("<int:pk>/pauses/<int:pause_pk>/end/", pauses.end_pause, name="end-pause"),

@@ -38,6 +38,20 @@ def sections_of(report):
     return {field: getattr(report, field) for field in SECTION_FIELDS}
 
 
+def texts_of(report):
+    """Everything that is published: the sections, then each finding and recommendation (by position),
+    so that redaction covers the coded learning as well as the prose."""
+    incident = report.incident
+    texts = sections_of(report)
+    for number, finding in enumerate(incident.findings.all(), start=1):
+        texts[f"finding_{number}_what_happened"] = finding.what_happened
+        texts[f"finding_{number}_why"] = finding.why
+    for number, recommendation in enumerate(incident.recommendations.all(), start=1):
+        texts[f"recommendation_{number}_change"] = recommendation.change
+        texts[f"recommendation_{number}_outcome"] = recommendation.outcome
+    return texts
+
+
 def save_report(actor, incident, expected_version, **sections):
     """Creates or changes the report. A change after the redactions were confirmed clears them: they
     were confirmed for the words as they stood."""
@@ -139,7 +153,7 @@ def redaction_candidates(actor, report):
     incident = report.incident
     check(actor, "incidents.write_report", incident)
     names = _names_in_identity(actor, incident)
-    return redaction.candidates(sections_of(report), names=names, known_words=_known_words(incident))
+    return redaction.candidates(texts_of(report), names=names, known_words=_known_words(incident))
 
 
 def confirm_redactions(actor, report, expected_version, *, redactions, extra_terms=""):
@@ -148,7 +162,7 @@ def confirm_redactions(actor, report, expected_version, *, redactions, extra_ter
     check(actor, "incidents.write_report", incident)
     _in(incident, {IncidentStatus.REPORT_DRAFTED}, "redaction")
     names = _names_in_identity(actor, incident)
-    sections = sections_of(report)
+    sections = texts_of(report)
     found = redaction.candidates(sections, names=names, known_words=_known_words(incident))
     chosen = {term.lower() for term in redactions}
     left_in = [c.term for c in found if c.from_identity and c.term.lower() not in chosen]

@@ -6,6 +6,7 @@ from safeguarding.incidents.models import (
     Action,
     ClockPause,
     Finding,
+    LearningReport,
     LocalLearningInquiry,
     RapidInquiry,
     Recommendation,
@@ -24,6 +25,13 @@ NATIONAL_ADMIN = {"national:national_administrator"}
 RI_LEAD = {"area:rapid_inquiry_lead"}
 LCO = {"area:lead_chief_officer"}
 INQUIRY_WORKERS = {"area:rapid_inquiry_lead", "area:reviewer"}
+REPORT_TEXT = {
+    "summary": "Summary",
+    "background": "Background",
+    "methodology_used": "Method",
+    "what_went_well": "Went well",
+    "learning": "Learning",
+}
 # Case managers and inquiry workers follow actions up.
 ACTION_MANAGERS = PAUSE_REQUESTERS
 API_SCOPED = {"no token": "401", "person's session": "401", "token of area A": "403", "token of area B": "403"}
@@ -46,6 +54,13 @@ PAGE_MATRIX = {
     "incidents:actions": ("GET", expect(ACTION_MANAGERS)),
     "incidents:add-action": ("GET", expect(ACTION_MANAGERS)),
     "incidents:edit-action": ("GET", expect(ACTION_MANAGERS)),
+    "incidents:report": ("GET", expect(ROLES_IN_A_OR_NATIONAL)),
+    "incidents:report-pdf": ("GET", expect(ROLES_IN_A_OR_NATIONAL)),
+    "incidents:report-edit": ("GET", expect(INQUIRY_WORKERS)),
+    "incidents:redaction": ("GET", expect(INQUIRY_WORKERS)),
+    "incidents:publish": ("GET", expect(LCO)),
+    "incidents:submit-national": ("GET", expect(LCO)),
+    "incidents:accountability": ("GET", expect(ACTION_MANAGERS)),
     "incidents:findings": ("GET", expect(INQUIRY_WORKERS)),
     "incidents:add-finding": ("GET", expect(INQUIRY_WORKERS)),
     "incidents:edit-finding": ("GET", expect(INQUIRY_WORKERS)),
@@ -62,6 +77,11 @@ POST_ALLOWED = {
     "incidents:request-pause": PAUSE_REQUESTERS,
     "incidents:decide-pause": NATIONAL_ADMIN,
     "incidents:end-pause": PAUSE_REQUESTERS,
+    "incidents:report-edit": INQUIRY_WORKERS,
+    "incidents:redaction": INQUIRY_WORKERS,
+    "incidents:publish": LCO,
+    "incidents:submit-national": LCO,
+    "incidents:accountability": ACTION_MANAGERS,
     "incidents:add-action": ACTION_MANAGERS,
     "incidents:edit-action": ACTION_MANAGERS,
     "incidents:add-finding": INQUIRY_WORKERS,
@@ -112,7 +132,26 @@ def url_kwargs(world):
         due_on=datetime.date(2027, 3, 31),
         updated_by=world.people["area:area_administrator"],
     )
+    drafted = make_incident(world.area, IncidentStatus.REPORT_DRAFTED)
+    LearningReport.objects.create(
+        incident=drafted, title="Draft", updated_by=world.people["area:reviewer"], **REPORT_TEXT
+    )
+    published = make_incident(world.area, IncidentStatus.PUBLISHED)
+    LearningReport.objects.create(
+        incident=published,
+        title="Published",
+        updated_by=world.people["area:reviewer"],
+        published_sections={"title": "Published", **REPORT_TEXT},
+        **REPORT_TEXT,
+    )
     return {
+        "incidents:report": {"pk": published.pk},
+        "incidents:report-pdf": {"pk": published.pk},
+        "incidents:report-edit": {"pk": drafted.pk},
+        "incidents:redaction": {"pk": drafted.pk},
+        "incidents:publish": {"pk": drafted.pk},
+        "incidents:submit-national": {"pk": published.pk},
+        "incidents:accountability": {"pk": published.pk},
         "incidents:actions": {"pk": findings.pk},
         "incidents:add-action": {"pk": findings.pk, "recommendation_pk": recommendation.pk},
         "incidents:edit-action": {"pk": findings.pk, "action_pk": action.pk},

@@ -3,11 +3,13 @@
 from django.urls import reverse
 from django.utils import timezone
 
+from safeguarding.core import permissions
+
 from .. import clocks
 from ..actions.learning import ACTION_STATES
 from ..actions.notification import eligibility_of
 from ..models import Incident, PauseDecision
-from ..states import OPEN_STATES, IncidentStatus
+from ..states import OPEN_STATES, PUBLISHED_STATES, IncidentStatus
 
 
 def may(user, incident):
@@ -59,7 +61,12 @@ STEP_LINKS = [
     ("Sign off the rapid inquiry decision", "incidents:sign-off", "sign_off_decision", {S.RAPID_INQUIRY}),
     ("Work on the local learning inquiry", "incidents:lli", "run_lli", {S.LLI}),
     ("Write the findings and recommendations", "incidents:findings", "write_findings", {S.FINDINGS}),
+    ("Write the report", "incidents:report-edit", "write_report", {S.FINDINGS, S.REPORT_DRAFTED}),
+    ("Redact named details before publication", "incidents:redaction", "write_report", {S.REPORT_DRAFTED}),
+    ("Publish the report", "incidents:publish", "publish_report", {S.REPORT_DRAFTED}),
+    ("Submit the report to the national body", "incidents:submit-national", "publish_report", {S.PUBLISHED}),
     ("Follow up the actions from the recommendations", "incidents:actions", "manage_actions", ACTION_STATES),
+    ("Record reporting to accountability bodies", "incidents:accountability", "manage_actions", PUBLISHED_STATES),
 ]
 
 
@@ -75,6 +82,8 @@ def sections(incident):
         shown.append("incidents/includes/lli_summary.html")
     findings = list(incident.findings.prefetch_related("agencies"))
     recommendations = list(incident.recommendations.select_related("addressee"))
+    if getattr(incident, "report", None) is not None:
+        shown.append("incidents/includes/report_summary.html")
     if findings or recommendations:
         shown.append("incidents/includes/learning_summary.html")
         extra.update(findings=findings, recommendations=recommendations)
@@ -104,5 +113,7 @@ def for_case(request, incident, **extra):
         "agencies": incident.agencies_involved.order_by("name"),
     }
     context.update(section_context)
+    published = incident.status in PUBLISHED_STATES
+    context["report_readable"] = published or incident.area_id in permissions.area_ids_with_role(request.user)
     context.update(extra)
     return context
