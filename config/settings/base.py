@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "safeguarding.organisations",
     "safeguarding.demo",
     "safeguarding.api",
+    "safeguarding.mortality",
     "safeguarding.arrangements",
     "safeguarding.child_deaths",
     "safeguarding.incidents",
