@@ -15,6 +15,7 @@ urlpatterns = [
     path("arrangements/", include("safeguarding.arrangements.urls")),
     path("published/", include("safeguarding.arrangements.urls_public")),
     path("incidents/", include("safeguarding.incidents.urls")),
+    path("mortality/", include("safeguarding.mortality.urls")),
 ]
 
 handler400 = "safeguarding.core.views.errors.bad_request"

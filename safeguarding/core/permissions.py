@@ -284,3 +284,9 @@ rules.add_perm("arrangements.publish", is_area_administrator | is_lead_chief_off
 # The national transition table, funding spread and deadline.
 rules.add_perm("arrangements.view_national", is_national_administrator | is_national_analyst)
 rules.add_perm("arrangements.set_deadline", is_national_administrator)
+
+
+# --- National child mortality database (pillar 3, national) ---
+# The analysis (with the free-text circumstances behind emerging hazards) is for the national roles only;
+# the public sees published releases, which carry disclosure-controlled tables and no free text.
+rules.add_perm("mortality.view_analysis", is_national_analyst | is_national_administrator)

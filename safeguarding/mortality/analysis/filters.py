@@ -5,6 +5,14 @@ from dataclasses import dataclass
 from safeguarding.child_deaths.models.vocabulary import AgeBand, Category
 
 
+class FilterError(ValueError):
+    """A filter value that is not allowed; `field` names the form field at fault."""
+
+    def __init__(self, field, message):
+        super().__init__(message)
+        self.field = field
+
+
 @dataclass(frozen=True)
 class Filters:
     year: int | None = None
@@ -20,13 +28,13 @@ class Filters:
         age_band = (query.get("age_band") or "").strip()
         category = (query.get("category") or "").strip()
         if year and (not year.isdigit() or int(year) not in years):
-            raise ValueError(f"year must be one of the years with deaths recorded, got {year!r}")
+            raise FilterError("year", f"year must be one of the years with deaths recorded, got {year!r}")
         if region and region not in regions:
-            raise ValueError(f"region must be one of England's regions, got {region!r}")
+            raise FilterError("region", f"region must be one of England's regions, got {region!r}")
         if age_band and age_band not in AgeBand.values:
-            raise ValueError(f"age_band must be one of the age bands, got {age_band!r}")
+            raise FilterError("age_band", f"age_band must be one of the age bands, got {age_band!r}")
         if category and category not in Category.values:
-            raise ValueError(f"category must be one of the ten categories, got {category!r}")
+            raise FilterError("category", f"category must be one of the ten categories, got {category!r}")
         return cls(int(year) if year else None, region, age_band, category)
 
     def apply(self, queryset):

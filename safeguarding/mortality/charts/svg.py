@@ -1,0 +1,219 @@
+"""Server-side SVG charts: no script, no inline style (CSP); classes styled by mortality/charts.css.
+
+Every chart is role="img" labelled by its <title> and <desc>; the numbers sit beside it in a table.
+"""
+
+import math
+
+from django.utils.html import escape, format_html, format_html_join
+from django.utils.safestring import mark_safe
+
+WIDTH = 640
+LABEL_WIDTH = 220
+ROW_HEIGHT = 22
+MARGIN = 10
+
+
+def _number(value):
+    return f"{value:.1f}"
+
+
+def _frame(chart_id, title, description, height, body):
+    return format_html(
+        '<svg class="mortality-chart" viewBox="0 0 {} {}" role="img" aria-labelledby="{}-title {}-desc" '
+        'xmlns="http://www.w3.org/2000/svg"><title id="{}-title">{}</title><desc id="{}-desc">{}</desc>{}</svg>',
+        WIDTH,
+        height,
+        chart_id,
+        chart_id,
+        chart_id,
+        title,
+        chart_id,
+        description,
+        body,
+    )
+
+
+def bar_chart(chart_id, title, bars, *, unit="per 100,000 children"):
+    """Horizontal bars with confidence whiskers. bars: (label, value, lower, upper); None values skipped."""
+    shown = [bar for bar in bars if bar[1] is not None]
+    if not shown:
+        return ""
+    top = max(bar[3] if bar[3] is not None else bar[1] for bar in shown) or 1
+    plot = WIDTH - LABEL_WIDTH - 2 * MARGIN - 50
+    height = ROW_HEIGHT * len(shown) + 2 * MARGIN + 20
+    parts = []
+    for index, (label, value, lower, upper) in enumerate(shown):
+        y = MARGIN + index * ROW_HEIGHT
+        width = plot * value / top
+        parts.append(
+            format_html(
+                '<text class="chart-label" x="{}" y="{}" text-anchor="end">{}</text>'
+                '<rect class="chart-bar" x="{}" y="{}" width="{}" height="{}"></rect>'
+                '<text class="chart-value" x="{}" y="{}">{}</text>',
+                LABEL_WIDTH,
+                y + 15,
+                str(label)[:34],
+                LABEL_WIDTH + MARGIN,
+                y + 4,
+                _number(width),
+                ROW_HEIGHT - 8,
+                LABEL_WIDTH + MARGIN + _bar_end(plot, value, upper, top) + 4,
+                y + 15,
+                _number(value),
+            )
+        )
+        if lower is not None and upper is not None:
+            x1 = LABEL_WIDTH + MARGIN + plot * lower / top
+            x2 = LABEL_WIDTH + MARGIN + plot * upper / top
+            parts.append(
+                format_html(
+                    '<line class="chart-whisker" x1="{}" y1="{}" x2="{}" y2="{}"></line>',
+                    _number(x1),
+                    y + ROW_HEIGHT / 2,
+                    _number(x2),
+                    y + ROW_HEIGHT / 2,
+                )
+            )
+    axis_y = MARGIN + len(shown) * ROW_HEIGHT + 14
+    parts.append(
+        format_html(
+            '<text class="chart-axis" x="{}" y="{}">{} (lines: 95% confidence interval)</text>',
+            LABEL_WIDTH + MARGIN,
+            axis_y,
+            unit,
+        )
+    )
+    description = "; ".join(f"{label}: {_number(value)}" for label, value, *_ in shown)
+    return _frame(chart_id, title, description, height, mark_safe("".join(parts)))  # noqa: S308 (built with format_html)
+
+
+def _bar_end(plot, value, upper, top):
+    return plot * (upper if upper is not None else value) / top
+
+
+def line_chart(chart_id, title, points, *, unit="per 100,000 children"):
+    """A rate over years with its confidence band. points: (label, value, lower, upper)."""
+    shown = [point for point in points if point[1] is not None]
+    if len(shown) < 2:
+        return ""
+    height = 240
+    left, right, top_margin, bottom = 50, WIDTH - 20, 20, height - 40
+    high = max(point[3] or point[1] for point in shown) * 1.1
+    step = (right - left) / (len(shown) - 1)
+
+    def y_of(value):
+        return bottom - (bottom - top_margin) * value / high
+
+    line = " ".join(f"{left + index * step:.1f},{y_of(point[1]):.1f}" for index, point in enumerate(shown))
+    band = [f"{left + i * step:.1f},{y_of(p[3] or p[1]):.1f}" for i, p in enumerate(shown)]
+    band += [f"{left + i * step:.1f},{y_of(p[2] or p[1]):.1f}" for i, p in reversed(list(enumerate(shown)))]
+    labels = format_html_join(
+        "",
+        '<text class="chart-label" x="{}" y="{}" text-anchor="middle">{}</text>',
+        ((f"{left + i * step:.1f}", bottom + 16, point[0]) for i, point in enumerate(shown)),
+    )
+    body = format_html(
+        '<polygon class="chart-band" points="{}"></polygon><polyline class="chart-line" points="{}"></polyline>{}'
+        '<line class="chart-axis-line" x1="{}" y1="{}" x2="{}" y2="{}"></line>'
+        '<text class="chart-axis" x="{}" y="{}">0</text><text class="chart-axis" x="{}" y="{}">{}</text>'
+        '<text class="chart-axis" x="{}" y="{}">{} (band: 95% confidence interval)</text>',
+        " ".join(band),
+        line,
+        labels,
+        left,
+        bottom,
+        right,
+        bottom,
+        left - 30,
+        bottom,
+        left - 45,
+        top_margin + 4,
+        _number(high),
+        left,
+        height - 6,
+        unit,
+    )
+    description = "; ".join(f"{label}: {_number(value)}" for label, value, *_ in shown)
+    return _frame(chart_id, title, description, height, body)
+
+
+def funnel_chart(chart_id, title, funnel, *, x_label, y_label, percent=False):
+    """Points with 95% and 99.8% control limits around the average; x on a log scale."""
+    if funnel is None or not funnel.points:
+        return ""
+    height = 320
+    left, right, top_margin, bottom = 60, WIDTH - 20, 20, height - 45
+    xs = [point.x for point in funnel.points]
+    low_x, high_x = min(xs) * 0.9, max(xs) * 1.1
+    finite = [value for row in funnel.curve for value in row[1:] if math.isfinite(value)]
+    high_y = max([point.y for point in funnel.points] + finite) * 1.05 or 1
+    low_y = max(0.0, min([point.y for point in funnel.points] + finite) * 0.9)
+    scale = 100 if percent else 1
+
+    def x_of(value):
+        if high_x <= low_x:
+            return (left + right) / 2
+        return left + (right - left) * math.log(value / low_x) / math.log(high_x / low_x)
+
+    def y_of(value):
+        return bottom - (bottom - top_margin) * (value - low_y) / ((high_y - low_y) or 1)
+
+    curves = []
+    for column, css in ((1, "chart-limit-95"), (2, "chart-limit-95"), (3, "chart-limit-998"), (4, "chart-limit-998")):
+        points = " ".join(
+            f"{x_of(row[0]):.1f},{y_of(min(max(row[column], low_y), high_y)):.1f}" for row in funnel.curve
+        )
+        curves.append(format_html('<polyline class="{}" points="{}"></polyline>', css, points))
+    average = format_html(
+        '<line class="chart-average" x1="{}" y1="{}" x2="{}" y2="{}"></line>',
+        left,
+        f"{y_of(funnel.average):.1f}",
+        right,
+        f"{y_of(funnel.average):.1f}",
+    )
+    dots = format_html_join(
+        "",
+        '<circle class="{}" cx="{}" cy="{}" r="4"><title>{}</title></circle>',
+        (
+            (
+                "chart-point chart-point--outside" if point.outside else "chart-point",
+                f"{x_of(point.x):.1f}",
+                f"{y_of(point.y):.1f}",
+                f"{point.label}: {point.y * scale:.1f}",
+            )
+            for point in funnel.points
+        ),
+    )
+    axes = format_html(
+        '<line class="chart-axis-line" x1="{}" y1="{}" x2="{}" y2="{}"></line>'
+        '<text class="chart-axis" x="{}" y="{}">{} (log scale)</text>'
+        '<text class="chart-axis" x="{}" y="{}">{}: {} to {}</text>',
+        left,
+        bottom,
+        right,
+        bottom,
+        left,
+        bottom + 30,
+        x_label,
+        left,
+        12,
+        y_label,
+        _number(low_y * scale),
+        _number(high_y * scale),
+    )
+    outside = ", ".join(f"{point.label} ({point.outside})" for point in funnel.outliers) or "none"
+    description = (
+        f"Average {funnel.average * scale:.1f}. Solid lines: 95% limits; dashed: 99.8%. Outside the limits: {outside}."
+    )
+    return _frame(
+        chart_id,
+        title,
+        description,
+        height,
+        mark_safe("".join([*curves, average, dots, axes])),  # noqa: S308
+    )
+
+
+def escape_text(value):
+    return escape(value)

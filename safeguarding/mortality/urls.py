@@ -1,0 +1,12 @@
+from django.urls import path
+
+from .views import dashboard
+
+app_name = "mortality"
+
+urlpatterns = [
+    path("", dashboard.page, name="dashboard"),
+    path("hazards/", dashboard.hazards, name="hazards"),
+    path("tables/<slug:table>.csv", dashboard.table_csv, name="table-csv"),
+    path("<slug:page>/", dashboard.page, name="page"),
+]
