@@ -46,6 +46,7 @@ def test_a_finding_is_saved_and_listed_with_its_agencies(client, case, reviewer,
     assert response.status_code == 302
     page = client.get(reverse("incidents:findings", args=[case.pk])).content.decode()
     assert "shared inbox nobody owns" in page and council.name in page and "Practice problem" in page
+    assert "Write the report" in page
 
 
 def test_the_flags_are_shown_after_saving_a_vague_recommendation(client, case, reviewer):

@@ -35,6 +35,7 @@ def findings(request, pk):
             "incident": incident,
             "findings": incident.findings.prefetch_related("agencies"),
             "recommendations": incident.recommendations.select_related("addressee", "finding"),
+            "may_write_report": request.user.has_perm("incidents.write_report", incident),
         },
     )
 
