@@ -16,6 +16,7 @@ urlpatterns = [
     path("published/", include("safeguarding.arrangements.urls_public")),
     path("incidents/", include("safeguarding.incidents.urls")),
     path("mortality/", include("safeguarding.mortality.urls")),
+    path("statistics/", include("safeguarding.mortality.urls_public")),
 ]
 
 handler400 = "safeguarding.core.views.errors.bad_request"
