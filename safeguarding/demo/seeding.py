@@ -8,6 +8,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from safeguarding.arrangements.demo import seed_demo_arrangements
 from safeguarding.child_deaths.demo import seed_demo_child_deaths
+from safeguarding.incidents.demo import seed_demo_incidents
 from safeguarding.organisations.models import (
     LocalAuthority,
     Membership,
@@ -103,5 +104,6 @@ def seed_demo_world(password):
         _seed_person(person, national_body, None, password, report)
     seed_demo_identities(report)
     seed_demo_child_deaths(report)
+    seed_demo_incidents(report)
     seed_demo_arrangements(report)
     return report
