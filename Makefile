@@ -67,6 +67,7 @@ lint: setup-dev
 # Each benchmark prints what it measured; none is a pass/fail test.
 bench: setup-dev
 	$(PY) benchmarks/child_death_linkage.py
+	$(PY) benchmarks/mortality_scale.py
 
 clean:
 	rm -rf $(VENV) node_modules $(STAMPS) staticfiles

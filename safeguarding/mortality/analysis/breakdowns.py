@@ -9,7 +9,7 @@ from safeguarding.child_deaths.models.vocabulary import AgeBand, Category, Ethni
 
 from ..geography import authority_names, region_names
 from ..models import financial_year_label
-from .denominators import populations
+from .denominators import populations, totals_by_year
 
 PER = 100_000
 QUINTILE_LABELS = {1: "1 (most deprived)", 2: "2", 3: "3", 4: "4", 5: "5 (least deprived)"}
@@ -91,12 +91,13 @@ def rates_by(queryset, dimension, filters):
             keys.remove(None)
     total = sum(counts.values())
     rows = []
+    by_year = {}
+    if dimension in {"year", "financial_year"}:
+        by_year = totals_by_year(keys, age_band=filters.age_band, region=filters.region)
     for key in keys:
         deaths = counts.get(key, 0)
         if dimension in {"year", "financial_year"}:
-            population = populations([key], age_band=filters.age_band, region=filters.region).for_key(
-                "all", key, region=filters.region
-            )
+            population = by_year.get(key)
         else:
             population = _shared_populations(queryset, years, filters).for_key(dimension, key, region=filters.region)
         rows.append(_row(dimension, key, labels, deaths, population, total))

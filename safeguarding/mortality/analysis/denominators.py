@@ -104,3 +104,14 @@ def _review_panels(la_totals, region):
         if children:
             totals[panel.name] = children
     return totals
+
+
+def totals_by_year(years, *, age_band="", region=""):
+    """{year: children} for England (or one region), scaled to the age band: one query for a trend."""
+    level = ChildPopulation.Level.REGIONAL if region else ChildPopulation.Level.NATIONAL
+    rows = ChildPopulation.objects.filter(level=level, year__in={_population_year(year) for year in years})
+    if region:
+        rows = rows.filter(code=region)
+    children = dict(rows.values_list("year", "children"))
+    scale = age_band_shares()[age_band] if age_band else 1.0
+    return {year: children[_population_year(year)] * scale for year in years if _population_year(year) in children}

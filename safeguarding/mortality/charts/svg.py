@@ -1,5 +1,8 @@
 """Server-side SVG charts: no script, no inline style (CSP); classes styled by mortality/charts.css.
 
+Bars and whiskers also carry SVG presentation attributes (not style attributes, so CSP allows them)
+because WeasyPrint does not apply CSS fill and stroke to SVG: the release PDF draws from these.
+
 Every chart is role="img" labelled by its <title> and <desc>; the numbers sit beside it in a table.
 """
 
@@ -49,7 +52,7 @@ def bar_chart(chart_id, title, bars, *, unit="per 100,000 children"):
         parts.append(
             format_html(
                 '<text class="chart-label" x="{}" y="{}" text-anchor="end">{}</text>'
-                '<rect class="chart-bar" x="{}" y="{}" width="{}" height="{}"></rect>'
+                '<rect class="chart-bar" fill="#1d70b8" x="{}" y="{}" width="{}" height="{}"></rect>'
                 '<text class="chart-value" x="{}" y="{}">{}</text>',
                 LABEL_WIDTH,
                 y + 15,
@@ -68,7 +71,8 @@ def bar_chart(chart_id, title, bars, *, unit="per 100,000 children"):
             x2 = LABEL_WIDTH + MARGIN + plot * upper / top
             parts.append(
                 format_html(
-                    '<line class="chart-whisker" x1="{}" y1="{}" x2="{}" y2="{}"></line>',
+                    '<line class="chart-whisker" stroke="#0b0c0c" stroke-width="2" '
+                    'x1="{}" y1="{}" x2="{}" y2="{}"></line>',
                     _number(x1),
                     y + ROW_HEIGHT / 2,
                     _number(x2),
