@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from safeguarding.core.pagination import paginate, pagination_links
 
+from .. import disclosure
 from ..actions import learning as actions
 from ..forms.learning import ActionForm, ActionProgressForm
 from ..models import Action, Recommendation
@@ -102,8 +103,18 @@ def overdue_actions(request):
         .order_by("due_on", "pk")
     )
     page = paginate(request, overdue, PAGE_SIZE)
+    # National roles list every area's overdue actions, but an action's wording stays with its area.
+    free_text_area_ids = disclosure.free_text_area_ids(request.user)
     return render(
         request,
         "incidents/actions/overdue.html",
-        {"page": page, "pagination": pagination_links(page, request.GET), "today": today},
+        {
+            "page": page,
+            "pagination": pagination_links(page, request.GET),
+            "today": today,
+            "free_text_area_ids": free_text_area_ids,
+            "withheld": disclosure.WITHHELD
+            if any(a.recommendation.incident.area_id not in free_text_area_ids for a in page.object_list)
+            else "",
+        },
     )

@@ -3,9 +3,7 @@
 from django.urls import reverse
 from django.utils import timezone
 
-from safeguarding.core import permissions
-
-from .. import clocks
+from .. import clocks, disclosure
 from ..actions.learning import ACTION_STATES
 from ..actions.notification import eligibility_of
 from ..models import Incident, PauseDecision
@@ -70,8 +68,9 @@ STEP_LINKS = [
 ]
 
 
-def sections(incident):
-    """The case page's sections after the notification, and what they need to show."""
+def sections(incident, free_text=True):
+    """The case page's sections after the notification, and what they need to show. Without
+    `free_text` (national roles), findings and recommendations are not even read."""
     shown, extra = [], {}
     # A missing one-to-one row raises a subclass of AttributeError, so getattr gives None.
     inquiry = getattr(incident, "rapid_inquiry", None)
@@ -80,8 +79,10 @@ def sections(incident):
         extra["received_count"] = incident.summary_requests.filter(received_on__isnull=False).count()
     if getattr(incident, "lli", None) is not None:
         shown.append("incidents/includes/lli_summary.html")
-    findings = list(incident.findings.prefetch_related("agencies"))
-    recommendations = list(incident.recommendations.select_related("addressee"))
+    findings, recommendations = [], []
+    if free_text:
+        findings = list(incident.findings.prefetch_related("agencies"))
+        recommendations = list(incident.recommendations.select_related("addressee"))
     if getattr(incident, "report", None) is not None:
         shown.append("incidents/includes/report_summary.html")
     if findings or recommendations:
@@ -96,7 +97,8 @@ def for_case(request, incident, **extra):
     if incident.possible_duplicate_of_id:
         duplicate = Incident.objects.visible_to(request.user).filter(pk=incident.possible_duplicate_of_id).first()
     allowed = may(request.user, incident)
-    section_templates, section_context = sections(incident)
+    free_text = disclosure.reads_free_text(request.user, incident)
+    section_templates, section_context = sections(incident, free_text)
     pauses = list(incident.pauses.select_related("requested_by", "decided_by"))
     context = {
         "incident": incident,
@@ -111,9 +113,15 @@ def for_case(request, incident, **extra):
         "duplicate_hidden": incident.possible_duplicate_of_id is not None and duplicate is None,
         "Status": IncidentStatus,
         "agencies": incident.agencies_involved.order_by("name"),
+        "free_text": free_text,
+        "withheld": disclosure.WITHHELD,
     }
     context.update(section_context)
-    published = incident.status in PUBLISHED_STATES
-    context["report_readable"] = published or incident.area_id in permissions.area_ids_with_role(request.user)
+    report = getattr(incident, "report", None)
+    # The report page shows national roles the published redacted copy only, so link it once there is one.
+    published = incident.status in PUBLISHED_STATES and report is not None and bool(report.published_sections)
+    context["report_readable"] = published or free_text
+    if not free_text and published:
+        context["published_report_url"] = reverse("incidents:report", args=[incident.pk])
     context.update(extra)
     return context

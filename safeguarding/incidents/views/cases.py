@@ -10,7 +10,7 @@ from safeguarding.core.clocks.models import ClockPolicy
 from safeguarding.core.pagination import paginate, pagination_links
 from safeguarding.organisations.models import SafeguardingArea
 
-from .. import clocks
+from .. import clocks, disclosure
 from ..models import ClockPause, Incident
 from ..states import IncidentStatus
 from . import case_context
@@ -82,8 +82,14 @@ def case_detail(request, pk):
 @refusals_are_404
 def case_history(request, pk):
     incident = case_or_404(request, pk)
+    # The reasons given for each change (a rapid inquiry decision's, a publication's) are free text.
     return render(
         request,
         "incidents/case_history.html",
-        {"incident": incident, "changes": incident.status_changes.select_related("changed_by")},
+        {
+            "incident": incident,
+            "changes": incident.status_changes.select_related("changed_by"),
+            "free_text": disclosure.reads_free_text(request.user, incident),
+            "withheld": disclosure.WITHHELD,
+        },
     )
