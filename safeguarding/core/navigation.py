@@ -12,6 +12,7 @@ SECTIONS = (
     ("Children", "identity:child-list", lambda user: bool(permissions.memberships(user))),
     ("Serious incidents", "incidents:list", lambda user: bool(permissions.memberships(user))),
     ("Child deaths", "child_deaths:cases", lambda user: bool(permissions.memberships(user))),
+    ("Child mortality", "mortality:dashboard", lambda user: user.has_perm("mortality.view_analysis")),
     ("People", "organisations:people", lambda user: user.has_perm("organisations.manage_people")),
     ("API tokens", "api_tokens:list", lambda user: user.has_perm("organisations.manage_api_tokens")),
     ("Audit trail", "audit:search", lambda user: user.has_perm("core.search_audit")),

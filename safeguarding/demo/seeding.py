@@ -9,6 +9,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from safeguarding.arrangements.demo import seed_demo_arrangements
 from safeguarding.child_deaths.demo import seed_demo_child_deaths
 from safeguarding.incidents.demo import seed_demo_incidents
+from safeguarding.mortality.demo import seed_demo_mortality
 from safeguarding.organisations.models import (
     LocalAuthority,
     Membership,
@@ -104,6 +105,7 @@ def seed_demo_world(password):
         _seed_person(person, national_body, None, password, report)
     seed_demo_identities(report)
     seed_demo_child_deaths(report)
+    seed_demo_mortality(report)
     seed_demo_incidents(report)
     seed_demo_arrangements(report)
     return report

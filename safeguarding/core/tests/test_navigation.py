@@ -37,19 +37,9 @@ EVERYONE_SEES = ["Home", "Arrangements", "Children", "Serious incidents", "Child
         ),
         (
             Role.NATIONAL_ADMINISTRATOR,
-            [
-                "Home",
-                "Arrangements",
-                "Children",
-                "Serious incidents",
-                "Child deaths",
-                "People",
-                "API tokens",
-                "Audit trail",
-                "Policy",
-            ],
+            [*EVERYONE_SEES, "Child mortality", "People", "API tokens", "Audit trail", "Policy"],
         ),
-        (Role.NATIONAL_ANALYST, EVERYONE_SEES),
+        (Role.NATIONAL_ANALYST, [*EVERYONE_SEES, "Child mortality"]),
     ],
 )
 def test_navigation_shows_only_sections_the_person_can_use(client, sign_in, area, role, expected):
