@@ -23,6 +23,7 @@ urlpatterns = [
     path("<int:pk>/recommendations/<int:recommendation_pk>/", learning.recommendation, name="edit-recommendation"),
     path("<int:pk>/actions/", actions_pages.action_list, name="actions"),
     path("<int:pk>/actions/<int:action_pk>/", actions_pages.edit_action, name="edit-action"),
+    path("<int:pk>/actions/<int:action_pk>/evidence/", actions_pages.evidence_file, name="evidence-file"),
     path("<int:pk>/recommendations/<int:recommendation_pk>/actions/new/", actions_pages.add_action, name="add-action"),
     path("<int:pk>/report/", report.read, name="report"),
     path("<int:pk>/report.pdf", report.pdf, name="report-pdf"),

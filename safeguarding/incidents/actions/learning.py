@@ -12,6 +12,7 @@ from django.utils import timezone
 from safeguarding.core import audit
 from safeguarding.core.concurrency import save_if_unchanged
 
+from .. import evidence as evidence_files
 from ..models import Action, ActionStatus, Finding, FindingKind, JourneyStage, Recommendation
 from ..states import PUBLISHED_STATES, IncidentStatus
 from .common import audit_actor, check
@@ -196,9 +197,14 @@ def add_action(actor, recommendation, *, description, owner, due_on, today=None)
     return action
 
 
-def update_action(actor, action, expected_version, *, status, evidence_of_impact):
+EVIDENCE_FIELDS = ["evidence_file_path", "evidence_file_name", "evidence_file_type", "evidence_file_size"]
+
+
+def update_action(actor, action, expected_version, *, status, evidence_of_impact, evidence_file=None):
     """The action's progress. Done needs its evidence of impact: what changed for children, not only
-    that the task was finished."""
+    that the task was finished. An evidence file, if given, is stored and recorded in the same
+    transaction: if anything fails the stored file is deleted, and a replaced file is deleted only once
+    the change is committed."""
     incident = action.incident
     user = check(actor, "incidents.manage_actions", incident)
     _action_open(incident)
@@ -207,9 +213,40 @@ def update_action(actor, action, expected_version, *, status, evidence_of_impact
         raise ValidationError({"status": "Select the status of the action"})
     if status == ActionStatus.DONE and not evidence:
         raise ValidationError({"evidence_of_impact": "Describe the evidence of impact before marking the action done"})
-    with transaction.atomic():
-        action.status, action.evidence_of_impact, action.updated_by = status, evidence, user
-        action.updated_at = timezone.now()
-        save_if_unchanged(action, expected_version, ["status", "evidence_of_impact", "updated_by", "updated_at"])
-        _record(actor, "incident.action_updated", incident, {"action": action.pk, "status": status})
+    fields = ["status", "evidence_of_impact", "updated_by", "updated_at"]
+    stored = evidence_files.store(evidence_file) if evidence_file is not None else None
+    replaced = action.evidence_file_path if stored else ""
+    before = {name: getattr(action, name) for name in EVIDENCE_FIELDS}
+    try:
+        with transaction.atomic():
+            action.status, action.evidence_of_impact, action.updated_by = status, evidence, user
+            action.updated_at = timezone.now()
+            if stored:
+                action.evidence_file_path, action.evidence_file_name = stored.path, stored.original_name
+                action.evidence_file_type, action.evidence_file_size = stored.content_type, stored.size
+                fields += EVIDENCE_FIELDS
+            save_if_unchanged(action, expected_version, fields)
+            _record(
+                actor,
+                "incident.action_updated",
+                incident,
+                {"action": action.pk, "status": status, "evidence_file_added": bool(stored)},
+            )
+            if replaced:
+                transaction.on_commit(lambda: evidence_files.delete(replaced))
+    except BaseException:
+        if stored:
+            evidence_files.delete(stored.path)
+            # The page shown again with the refusal must not offer the file just deleted.
+            for name, value in before.items():
+                setattr(action, name, value)
+        raise
     return action
+
+
+def record_evidence_download(actor, action):
+    """Every download of an evidence file is audited (the file name is not: it may name people)."""
+    incident = action.incident
+    check(actor, "incidents.manage_actions", incident)
+    with transaction.atomic():
+        _record(actor, "incident.evidence_downloaded", incident, {"action": action.pk})

@@ -1,9 +1,11 @@
 """Forms for findings, recommendations and actions. Only shape is checked here; the rules live in the actions."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 
 from safeguarding.core.forms import GovukDateField
 
+from .. import evidence
 from ..models import ActionStatus, FindingKind, JourneyStage
 
 
@@ -113,3 +115,23 @@ class ActionProgressForm(forms.Form):
         required=False,
         help_text="What has changed for children, and how you know: an audit, a measure, feedback",
     )
+    evidence_file = forms.FileField(
+        label="Evidence of impact file (optional)",
+        required=False,
+        widget=forms.FileInput,
+        help_text=f"{evidence.ALLOWED_LABELS.capitalize()}, 10 MB or smaller. A new file replaces the one "
+        "already attached",
+        error_messages={
+            "empty": "The evidence file is empty: choose a file with the evidence in it",
+            "invalid": "The evidence file could not be read: choose the file again",
+        },
+    )
+
+    def clean_evidence_file(self):
+        upload = self.cleaned_data.get("evidence_file")
+        if upload:
+            try:
+                evidence.check_file(upload)
+            except ValidationError as error:
+                raise ValidationError(error.message_dict[evidence.FIELD]) from None
+        return upload or None

@@ -92,6 +92,12 @@ class Action(models.Model):
     due_on = models.DateField()
     status = models.CharField(max_length=15, choices=ActionStatus.choices, default=ActionStatus.NOT_STARTED)
     evidence_of_impact = models.TextField(blank=True)
+    # An optional file of evidence, stored under a random name (see evidence.py); the name the person
+    # gave it is kept, cleaned, for display only.
+    evidence_file_path = models.CharField(max_length=200, blank=True)
+    evidence_file_name = models.CharField(max_length=160, blank=True)
+    evidence_file_type = models.CharField(max_length=120, blank=True)
+    evidence_file_size = models.PositiveIntegerField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     version = models.PositiveIntegerField(default=1)

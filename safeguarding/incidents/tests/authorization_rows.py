@@ -1,5 +1,8 @@
 import datetime
 
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+
 from safeguarding.core.tests.authorization import ROLES_IN_A_OR_NATIONAL, SIGNED_IN, expect
 from safeguarding.incidents.factories import make_incident
 from safeguarding.incidents.models import (
@@ -34,6 +37,7 @@ REPORT_TEXT = {
 }
 # Case managers and inquiry workers follow actions up.
 ACTION_MANAGERS = PAUSE_REQUESTERS
+MATRIX_EVIDENCE = "incidents/evidence/authorization-matrix-evidence.txt"
 API_SCOPED = {"no token": "401", "person's session": "401", "token of area A": "403", "token of area B": "403"}
 
 PAGE_MATRIX = {
@@ -54,6 +58,7 @@ PAGE_MATRIX = {
     "incidents:actions": ("GET", expect(ACTION_MANAGERS)),
     "incidents:add-action": ("GET", expect(ACTION_MANAGERS)),
     "incidents:edit-action": ("GET", expect(ACTION_MANAGERS)),
+    "incidents:evidence-file": ("GET", expect(ACTION_MANAGERS)),
     "incidents:report": ("GET", expect(ROLES_IN_A_OR_NATIONAL)),
     "incidents:report-pdf": ("GET", expect(ROLES_IN_A_OR_NATIONAL)),
     "incidents:report-edit": ("GET", expect(INQUIRY_WORKERS)),
@@ -96,6 +101,13 @@ API_MATRIX = {
 }
 
 
+def _matrix_evidence_file():
+    """One small file under MEDIA_ROOT, written once and reused by every run (not one per test)."""
+    if not default_storage.exists(MATRIX_EVIDENCE):
+        return default_storage.save(MATRIX_EVIDENCE, ContentFile(b"Referrals audited: 40 of 40 linked.\n"))
+    return MATRIX_EVIDENCE
+
+
 def url_kwargs(world):
     submitted = make_incident(world.area)
     draft = make_incident(world.area, IncidentStatus.DRAFT)
@@ -131,6 +143,9 @@ def url_kwargs(world):
         owner="Head of digital",
         due_on=datetime.date(2027, 3, 31),
         updated_by=world.people["area:area_administrator"],
+        evidence_file_name="Audit of referrals.txt",
+        evidence_file_type="text/plain",
+        evidence_file_path=_matrix_evidence_file(),
     )
     drafted = make_incident(world.area, IncidentStatus.REPORT_DRAFTED)
     LearningReport.objects.create(
@@ -155,6 +170,7 @@ def url_kwargs(world):
         "incidents:actions": {"pk": findings.pk},
         "incidents:add-action": {"pk": findings.pk, "recommendation_pk": recommendation.pk},
         "incidents:edit-action": {"pk": findings.pk, "action_pk": action.pk},
+        "incidents:evidence-file": {"pk": findings.pk, "action_pk": action.pk},
         "incidents:findings": {"pk": findings.pk},
         "incidents:add-finding": {"pk": findings.pk},
         "incidents:edit-finding": {"pk": findings.pk, "finding_pk": finding.pk},

@@ -236,3 +236,45 @@ def test_the_action_pages_pass_axe_and_highlight_overdue(page, page_log, area, c
     expect(page.get_by_role("table")).to_contain_text(late.description)
     assert_accessible(page)
     page_log.assert_clean()
+
+
+def test_the_evidence_file_form_passes_axe_refuses_a_disguised_program_and_downloads(
+    page, page_log, area, council, settings, tmp_path
+):
+    from safeguarding.incidents.models import Action, Recommendation
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    manager = person_with_role(Role.AREA_ADMINISTRATOR, area, organisation=council)
+    case = make_incident(area, IncidentStatus.PUBLISHED, submitted_at=timezone.now())
+    recommendation = Recommendation.objects.create(incident=case, addressee=council, change="Link the two systems")
+    action = Action.objects.create(
+        recommendation=recommendation,
+        description="Audit referrals after the link",
+        owner="Head of Service",
+        due_on=timezone.localdate() + datetime.timedelta(days=30),
+        updated_by=manager,
+    )
+    sign_in_with_both_factors(page, manager)
+
+    page.goto(f"/incidents/{case.pk}/actions/{action.pk}/")
+    file_input = page.get_by_label("Evidence of impact file (optional)")
+    assert_accessible(page)
+    program = b"MZ\x90\x00\x03\x00\x00\x00" + b"\x00" * 64
+    file_input.set_input_files({"name": "audit.pdf", "mimeType": "application/pdf", "buffer": program})
+    page.get_by_role("button", name="Save progress").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("its contents are not a PDF file")
+    assert_accessible(page)
+
+    pdf = b"%PDF-1.7\n%%EOF\n"
+    page.get_by_label("Evidence of impact file (optional)").set_input_files(
+        {"name": "Referral audit.pdf", "mimeType": "application/pdf", "buffer": pdf}
+    )
+    page.get_by_label("In progress").check()
+    page.get_by_role("button", name="Save progress").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Actions from the recommendations")
+    link = page.get_by_role("link", name="Download Referral audit.pdf")
+    with page.expect_download() as download:
+        link.click()
+    assert download.value.suggested_filename == "Referral audit.pdf"
+    assert_accessible(page)
+    page_log.assert_clean()

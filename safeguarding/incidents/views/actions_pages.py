@@ -3,14 +3,14 @@ and the list of overdue actions across the person's areas."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from safeguarding.core.pagination import paginate, pagination_links
 
-from .. import disclosure
+from .. import disclosure, evidence
 from ..actions import learning as actions
 from ..forms.learning import ActionForm, ActionProgressForm
 from ..models import Action, Recommendation
@@ -69,6 +69,7 @@ def edit_action(request, pk, action_pk):
     )
     form = ActionProgressForm(
         request.POST or None,
+        request.FILES or None,
         initial={"version": action.version, "status": action.status, "evidence_of_impact": action.evidence_of_impact},
     )
     if request.method == "POST" and form.is_valid():
@@ -80,6 +81,7 @@ def edit_action(request, pk, action_pk):
                 data["version"],
                 status=data["status"],
                 evidence_of_impact=data["evidence_of_impact"],
+                evidence_file=data.get("evidence_file"),
             )
         except ValidationError as error:
             show_refusal(form, error)
@@ -91,6 +93,28 @@ def edit_action(request, pk, action_pk):
         "incidents/actions/edit.html",
         {"incident": incident, "action": action, "form": form, "today": timezone.localdate()},
     )
+
+
+@refusals_are_404
+@require_http_methods(["GET"])
+def evidence_file(request, pk, action_pk):
+    """The action's evidence file, as an attachment, to those who follow the case's actions up (the
+    case's scope first: anything outside it answers 404). Every download is audited."""
+    incident = case_or_404(request, pk, "incidents.manage_actions")
+    action = get_object_or_404(Action.objects.visible_to(request.user), pk=action_pk, recommendation__incident=incident)
+    if not evidence.exists(action.evidence_file_path):
+        raise Http404
+    actions.record_evidence_download(request.user, action)
+    response = FileResponse(
+        evidence.open_stored(action.evidence_file_path),
+        as_attachment=True,
+        filename=action.evidence_file_name or "evidence",
+        content_type=action.evidence_file_type or "application/octet-stream",
+    )
+    # Never rendered by the browser as a page, and never kept in a shared cache.
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @refusals_are_404
