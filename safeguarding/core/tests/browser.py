@@ -64,12 +64,20 @@ class PageLog:
     error_responses: list = field(default_factory=list)
     error_documents: set = field(default_factory=set)
 
+    def _on_request_failed(self, request):
+        # ERR_ABORTED is the browser cancelling a request itself, typically the favicon or an image
+        # still loading when the test navigates on; it is not a failure of the service. Errors the
+        # server returns are caught by _on_response, and missing files fail as 404 responses there.
+        if request.failure == "net::ERR_ABORTED":
+            return
+        self.failed_requests.append(f"{request.url} ({request.failure})")
+
     @classmethod
     def attach(cls, page):
         log = cls()
         page.on("console", log._on_console)
         page.on("pageerror", lambda error: log.page_errors.append(str(error)))
-        page.on("requestfailed", lambda request: log.failed_requests.append(f"{request.url} ({request.failure})"))
+        page.on("requestfailed", log._on_request_failed)
         page.on("response", log._on_response)
         return log
 
