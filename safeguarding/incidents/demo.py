@@ -12,6 +12,7 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
 
 from safeguarding.core.identity.nhs import linkage_key
 from safeguarding.demo import world
@@ -97,8 +98,15 @@ def _rapid_inquiry(case, area, incident, people):
     started = D(case.notified) + datetime.timedelta(days=1)
     inquiry = ri_actions.start_rapid_inquiry(lead, incident, today=started)
     for ref, due, received, summary in case.summaries:
+        organisation = _organisation(area, ref)
         request = ri_actions.request_summary(
-            lead, incident, organisation=_organisation(area, ref), due_on=D(due), today=started
+            lead,
+            incident,
+            organisation=organisation,
+            due_on=D(due),
+            # A synthetic mailbox, so that the demo's reminders have somewhere to go.
+            contact_email=f"safeguarding@{slugify(organisation.name)}.example",
+            today=started,
         )
         if received:
             ri_actions.record_summary(lead, request, received_on=D(received), summary=summary, today=TODAY)

@@ -14,6 +14,11 @@ urlpatterns = [
     path("<int:pk>/notification/", notification.edit, name="notification"),
     path("<int:pk>/rapid-inquiry/start/", rapid_inquiry.start, name="start-rapid-inquiry"),
     path("<int:pk>/rapid-inquiry/", rapid_inquiry.rapid_inquiry, name="rapid-inquiry"),
+    path(
+        "<int:pk>/rapid-inquiry/summaries/<int:request_pk>/remind/",
+        rapid_inquiry.remind_summary,
+        name="remind-summary",
+    ),
     path("<int:pk>/rapid-inquiry/sign-off/", rapid_inquiry.sign_off, name="sign-off"),
     path("<int:pk>/learning-inquiry/", lli.lli, name="lli"),
     path("<int:pk>/findings/", learning.findings, name="findings"),

@@ -2,6 +2,8 @@
 three lead chief officers sign off before it is final. Editing the decision clears the sign-offs."""
 
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 
@@ -63,18 +65,31 @@ def start_rapid_inquiry(actor, incident, *, today=None):
     return inquiry
 
 
-def request_summary(actor, incident, *, organisation, due_on, today=None):
+def _clean_contact_email(value):
+    value = (value or "").strip()
+    if value:
+        try:
+            validate_email(value)
+        except ValidationError:
+            raise ValidationError(
+                {"contact_email": "Enter the contact's email address in the right format, like name@example.org"}
+            ) from None
+    return value
+
+
+def request_summary(actor, incident, *, organisation, due_on, contact_email="", today=None):
     check(actor, "incidents.run_rapid_inquiry", incident)
     _in_rapid_inquiry(incident)
     today = today or timezone.localdate()
     _agency_of_area(incident, organisation)
     if due_on is None or due_on < today:
         raise ValidationError({"due_on": "The date the summary is due must be today or later"})
+    contact_email = _clean_contact_email(contact_email)
     if incident.summary_requests.filter(organisation=organisation).exists():
         raise ValidationError({"organisation": f"{organisation} has already been asked for a summary"})
     with transaction.atomic():
         request = AgencySummaryRequest.objects.create(
-            incident=incident, organisation=organisation, requested_on=today, due_on=due_on
+            incident=incident, organisation=organisation, requested_on=today, due_on=due_on, contact_email=contact_email
         )
         _record(actor, "incident.summary_requested", incident, {"organisation": organisation.pk, "due_on": due_on})
     return request
@@ -91,6 +106,43 @@ def record_summary(actor, request, *, received_on, summary, today=None):
         request.received_on, request.summary = received_on, summary.strip()
         request.save(update_fields=["received_on", "summary"])
         _record(actor, "incident.summary_received", incident, {"organisation": request.organisation_id})
+    return request
+
+
+def _send_summary_reminder(incident_reference, organisation_name, contact_email, due_on):
+    # Only the case reference, the agency and the due date: never the child or what happened.
+    send_mail(
+        f"Reminder: summary for rapid inquiry {incident_reference} due {due_on:%-d %B %Y}",
+        f"The rapid inquiry into serious incident {incident_reference} is waiting for {organisation_name}'s "
+        f"summary of its involvement. It is due on {due_on:%-d %B %Y}. Please send it to the rapid inquiry lead.",
+        None,
+        [contact_email],
+    )
+
+
+def remind_summary(actor, request, *, now=None):
+    """Records the reminder and emails the request's contact once the change is stored."""
+    incident = request.incident
+    check(actor, "incidents.run_rapid_inquiry", incident)
+    _in_rapid_inquiry(incident)
+    with transaction.atomic():
+        request = AgencySummaryRequest.objects.select_for_update().select_related("organisation").get(pk=request.pk)
+        if request.received_on is not None:
+            raise ValidationError(f"{request.organisation}'s summary has already been received: no reminder is needed")
+        if not request.contact_email:
+            raise ValidationError(
+                {"contact_email": f"Add a contact email for {request.organisation} before sending a reminder"}
+            )
+        request.last_reminded_at = now or timezone.now()
+        request.save(update_fields=["last_reminded_at"])
+        _record(actor, "incident.summary_reminder_sent", incident, {"organisation": request.organisation_id})
+        reference, name, email, due_on = (
+            incident.reference,
+            request.organisation.name,
+            request.contact_email,
+            request.due_on,
+        )
+        transaction.on_commit(lambda: _send_summary_reminder(reference, name, email, due_on))
     return request
 
 

@@ -20,6 +20,13 @@ class _AreaAgencyForm(forms.Form):
 class SummaryRequestForm(_AreaAgencyForm):
     prefix = "request"
     due_on = GovukDateField(label="Summary due by", required=False)
+    # Checked by the action, so its message names the rule.
+    contact_email = forms.CharField(
+        label="Contact email (optional)",
+        required=False,
+        help_text="Where reminders go if the summary is late",
+        widget=forms.EmailInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
 
 
 class SummaryReceivedForm(forms.Form):

@@ -40,6 +40,9 @@ class AgencySummaryRequest(models.Model):
     due_on = models.DateField()
     received_on = models.DateField(null=True, blank=True)
     summary = models.TextField(blank=True)
+    # Where reminders go: the agency's contact for this request (a mailbox or a person's work address).
+    contact_email = models.EmailField(blank=True)
+    last_reminded_at = models.DateTimeField(null=True, blank=True)
 
     objects = ThroughIncidentQuerySet.as_manager()
 

@@ -7,6 +7,7 @@ from safeguarding.core.tests.authorization import ROLES_IN_A_OR_NATIONAL, SIGNED
 from safeguarding.incidents.factories import make_incident
 from safeguarding.incidents.models import (
     Action,
+    AgencySummaryRequest,
     ClockPause,
     Finding,
     LearningReport,
@@ -50,6 +51,7 @@ PAGE_MATRIX = {
     "incidents:start-rapid-inquiry": ("GET", expect(RI_LEAD)),
     "incidents:rapid-inquiry": ("GET", expect(RI_LEAD)),
     "incidents:sign-off": ("GET", expect(LCO)),
+    "incidents:remind-summary": ("POST", expect(RI_LEAD)),
     "incidents:lli": ("GET", expect(INQUIRY_WORKERS)),
     "incidents:request-pause": ("GET", expect(PAUSE_REQUESTERS)),
     "incidents:decide-pause": ("GET", expect(NATIONAL_ADMIN)),
@@ -126,6 +128,13 @@ def url_kwargs(world):
         decision="lli",
         decision_reasons="Systemic learning about the handover between health visiting and the GP",
     )
+    summary_request = AgencySummaryRequest.objects.create(
+        incident=inquiry,
+        organisation=world.area.partners.first(),
+        requested_on=inquiry.submitted_at.date(),
+        due_on=datetime.date(2026, 12, 10),
+        contact_email="summaries@agency.example",
+    )
     learning = make_incident(world.area, IncidentStatus.LLI)
     LocalLearningInquiry.objects.create(incident=learning)
     findings = make_incident(world.area, IncidentStatus.FINDINGS)
@@ -180,6 +189,7 @@ def url_kwargs(world):
         "incidents:start-rapid-inquiry": {"pk": submitted.pk},
         "incidents:rapid-inquiry": {"pk": inquiry.pk},
         "incidents:sign-off": {"pk": inquiry.pk},
+        "incidents:remind-summary": {"pk": inquiry.pk, "request_pk": summary_request.pk},
         "incidents:start": {"area_slug": world.area.slug},
         "incidents:case": {"pk": submitted.pk},
         "incidents:history": {"pk": submitted.pk},

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from ..actions import rapid_inquiry as actions
 from ..forms.rapid_inquiry import (
@@ -61,7 +61,13 @@ def _forms(incident, data=None, which=None):
 def _apply(request, incident, which, form):
     data = form.cleaned_data
     if which == "request":
-        actions.request_summary(request.user, incident, organisation=data["organisation"], due_on=data["due_on"])
+        actions.request_summary(
+            request.user,
+            incident,
+            organisation=data["organisation"],
+            due_on=data["due_on"],
+            contact_email=data["contact_email"],
+        )
         return "Summary requested"
     if which == "received":
         summary_request = get_object_or_404(
@@ -136,6 +142,25 @@ def rapid_inquiry(request, pk):
         "today": timezone.localdate(),
     }
     return render(request, "incidents/rapid_inquiry.html", context)
+
+
+@refusals_are_404
+@require_POST
+def remind_summary(request, pk, request_pk):
+    incident = case_or_404(request, pk, "incidents.run_rapid_inquiry")
+    if incident.status != IncidentStatus.RAPID_INQUIRY:
+        raise Http404
+    summary_request = get_object_or_404(
+        AgencySummaryRequest.objects.visible_to(request.user).filter(incident=incident).select_related("organisation"),
+        pk=request_pk,
+    )
+    try:
+        actions.remind_summary(request.user, summary_request)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"Reminder sent to {summary_request.organisation} at {summary_request.contact_email}")
+    return redirect("incidents:rapid-inquiry", pk=incident.pk)
 
 
 @refusals_are_404
