@@ -66,3 +66,17 @@ class GovukDateField(forms.MultiValueField):
 
     def compress(self, data_list):  # clean() above does the work; required by MultiValueField.
         return data_list
+
+
+def add_action_errors(form, error):
+    """Puts a ValidationError raised by an action on the form: on the field it names, else at the top.
+
+    Actions check the rules and name the field; views show their refusal with this, in one way everywhere.
+    """
+    if hasattr(error, "error_dict"):
+        for field, problems in error.message_dict.items():
+            for problem in problems:
+                form.add_error(field if field in form.fields else None, problem)
+    else:
+        for problem in error.messages:
+            form.add_error(None, problem)

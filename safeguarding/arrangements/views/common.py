@@ -21,17 +21,6 @@ def version_for(request, area, number):
     return get_object_or_404(visible, area=area, number=number)
 
 
-def apply_errors(form, error):
-    """Puts a ValidationError from an action on the form: on the field it names, else on the form."""
-    if hasattr(error, "error_dict"):
-        for field, problems in error.message_dict.items():
-            for problem in problems:
-                form.add_error(field if field in form.fields else None, problem)
-    else:
-        for problem in error.messages:
-            form.add_error(None, problem)
-
-
 def cleared_message(cleared):
     if not cleared:
         return ""

@@ -7,11 +7,13 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from safeguarding.core.forms import add_action_errors
+
 from ..actions import drafts, publication
 from ..completeness import gaps
 from ..forms import EvidenceForm, RelevantAgencyForm, SectionForm, SignOffForm
 from ..models import Evidence, RelevantAgency, Section, SignOff
-from .common import apply_errors, area_for, cleared_message, version_for
+from .common import area_for, cleared_message, version_for
 
 
 @login_required
@@ -83,7 +85,7 @@ def edit_section(request, slug, number, key):
                 request.user, section, body=form.cleaned_data["body"], expected_version=form.cleaned_data["version"]
             )
         except ValidationError as error:
-            apply_errors(form, error)
+            add_action_errors(form, error)
         else:
             messages.success(request, f"{section.title} saved.{cleared_message(cleared)}")
             return redirect(f"{version_url(area, version)}#section-{section.key}")
@@ -110,7 +112,7 @@ def add_evidence(request, slug, number, key):
         try:
             cleared = drafts.add_evidence(request.user, section, **form.cleaned_data)
         except ValidationError as error:
-            apply_errors(form, error)
+            add_action_errors(form, error)
         else:
             messages.success(request, f"Evidence added to {section.title}.{cleared_message(cleared)}")
             return redirect(f"{version_url(area, version)}#section-{section.key}")
@@ -145,7 +147,7 @@ def add_agency(request, slug, number):
         try:
             cleared = drafts.add_relevant_agency(request.user, version, **form.cleaned_data)
         except ValidationError as error:
-            apply_errors(form, error)
+            add_action_errors(form, error)
         else:
             name = form.cleaned_data["organisation"].name
             messages.success(request, f"{name} added to the relevant agencies.{cleared_message(cleared)}")
@@ -185,7 +187,7 @@ def sign_off(request, slug, number):
         except PermissionDenied:
             raise Http404 from None
         except ValidationError as error:
-            apply_errors(form, error)
+            add_action_errors(form, error)
         else:
             messages.success(request, f"You signed off version {version.number} for {membership.organisation.name}.")
             return redirect("arrangements:version", slug=area.slug, number=version.number)

@@ -7,10 +7,12 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
+from safeguarding.core.forms import add_action_errors
+
 from ..actions import effectiveness as actions
 from ..forms import EngagementForm, MeasureForm, MeasureValueForm, ScrutinyForm, ScrutinyResponseForm
 from ..models import Engagement, OutcomeMeasure, OutcomeValue, ScrutinyActivity
-from .common import apply_errors, area_for
+from .common import area_for
 
 
 def _posted(request):
@@ -39,7 +41,7 @@ def _form_page(request, area, form, *, title, save, success):
         try:
             save(form.cleaned_data)
         except ValidationError as error:
-            apply_errors(form, error)
+            add_action_errors(form, error)
         else:
             messages.success(request, success)
             return redirect("arrangements:effectiveness", slug=area.slug)
@@ -80,7 +82,7 @@ def scrutiny_detail(request, slug, pk):
                 expected_version=form.cleaned_data["version"],
             )
         except ValidationError as error:
-            apply_errors(form, error)
+            add_action_errors(form, error)
         else:
             messages.success(request, "The partners' response is saved.")
             return redirect("arrangements:scrutiny", slug=area.slug, pk=activity.pk)
@@ -118,7 +120,7 @@ def measure_detail(request, slug, pk):
         try:
             actions.record_value(request.user, measure, **form.cleaned_data)
         except ValidationError as error:
-            apply_errors(form, error)
+            add_action_errors(form, error)
         else:
             messages.success(request, f"Value recorded for {measure.name}.")
             return redirect("arrangements:measure", slug=area.slug, pk=measure.pk)

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from safeguarding.core.forms import add_action_errors
 from safeguarding.organisations.models import SafeguardingArea
 
 from .. import funding
@@ -17,7 +18,7 @@ from ..actions.funding import change_contribution, record_contribution
 from ..forms import CalculatorForm, ChangeContributionForm, ContributionForm
 from ..models import FundingContribution, financial_year_label
 from ..populations import area_children, statutory_partners
-from .common import apply_errors, area_for
+from .common import area_for
 
 # Children's Society review of 32 LSCBs' income, quoted in the Wood report (paragraph 81).
 REPORTED_RANGE = ("0.81", "6.95")
@@ -67,7 +68,7 @@ def add_contribution(request, slug):
         try:
             row = record_contribution(request.user, area, **form.cleaned_data)
         except ValidationError as error:
-            apply_errors(form, error)
+            add_action_errors(form, error)
         else:
             messages.success(request, f"{row.organisation.name}'s contribution for {row.year_label} recorded.")
             return redirect("arrangements:funding", slug=area.slug)
@@ -95,7 +96,7 @@ def change(request, slug, pk):
                 expected_version=data["version"],
             )
         except ValidationError as error:
-            apply_errors(form, error)
+            add_action_errors(form, error)
         else:
             messages.success(request, f"{row.organisation.name}'s contribution for {row.year_label} changed.")
             return redirect("arrangements:funding", slug=area.slug)
@@ -119,7 +120,7 @@ def calculator(request, slug):
         try:
             shares = funding.propose(partners, data["formula"], data["total"], children=children, weights=weights)
         except ValidationError as error:
-            apply_errors(form, error)
+            add_action_errors(form, error)
     return render(
         request,
         "arrangements/funding/calculator.html",

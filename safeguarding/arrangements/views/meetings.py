@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from safeguarding.core import permissions
+from safeguarding.core.forms import add_action_errors
 from safeguarding.core.pagination import paginate, pagination_links
 from safeguarding.organisations.models import Organisation
 
@@ -18,7 +19,7 @@ from ..actions.meetings import record_meeting, request_report
 from ..burden import burden, same_titles_across_areas
 from ..forms import BurdenForm, MeetingForm, ReportRequestForm
 from ..models import ReportRequest, StrategicMeeting
-from .common import apply_errors, area_for
+from .common import area_for
 
 MEETINGS_PER_PAGE = 25
 
@@ -63,7 +64,7 @@ def add_meeting(request, slug):
                 attendance=form.attendance(),
             )
         except ValidationError as error:
-            apply_errors(form, error)
+            add_action_errors(form, error)
         else:
             messages.success(request, "Meeting recorded.")
             return redirect("arrangements:meetings", slug=area.slug)
@@ -79,7 +80,7 @@ def add_report_request(request, slug):
         try:
             request_report(request.user, area, **form.cleaned_data)
         except ValidationError as error:
-            apply_errors(form, error)
+            add_action_errors(form, error)
         else:
             messages.success(request, "Report request recorded.")
             return redirect("arrangements:meetings", slug=area.slug)

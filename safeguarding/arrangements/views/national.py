@@ -11,12 +11,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from safeguarding.core.audit_search.export import neutralise_formula
+from safeguarding.core.forms import add_action_errors
 
 from ..actions.tracking import set_deadline
 from ..forms import DeadlineForm
 from ..models import TransitionDeadline
 from ..national import CSV_COLUMNS, csv_rows, transition_table
-from .common import apply_errors
 
 
 def _require(user, perm):
@@ -82,7 +82,7 @@ def deadline(request):
         try:
             row = set_deadline(request.user, **form.cleaned_data)
         except ValidationError as error:
-            apply_errors(form, error)
+            add_action_errors(form, error)
         else:
             messages.success(
                 request, f"Every area in England must now publish its arrangements by {row.deadline:%-d %B %Y}."

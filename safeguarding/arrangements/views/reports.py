@@ -8,10 +8,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from safeguarding.core.forms import add_action_errors
+
 from ..actions import reports as actions
 from ..forms import ReportForm, StartReportForm
 from ..models import REPORT_SECTIONS, YearlyReport
-from .common import apply_errors, area_for
+from .common import area_for
 
 
 @login_required
@@ -28,7 +30,7 @@ def report_list(request, slug):
         try:
             report = actions.start_report(request.user, area, form.cleaned_data["year"])
         except ValidationError as error:
-            apply_errors(form, error)
+            add_action_errors(form, error)
         else:
             messages.success(request, f"Draft report for {report.year_label} assembled from the platform's records.")
             return redirect("arrangements:report", slug=area.slug, year=report.year)
@@ -77,7 +79,7 @@ def edit(request, slug, year):
         try:
             actions.edit_report(request.user, report, expected_version=version, **data)
         except ValidationError as error:
-            apply_errors(form, error)
+            add_action_errors(form, error)
         else:
             messages.success(request, "Report saved.")
             return redirect("arrangements:report", slug=area.slug, year=report.year)

@@ -7,8 +7,9 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
+from safeguarding.core.forms import add_action_errors
+
 from ..actions.linkage import confirm_link, reject_link, undo_link
-from ..forms import apply_errors
 from ..forms.linkage import LinkDecisionForm, UndoLinkForm
 from ..models import LinkCandidate
 
@@ -40,7 +41,7 @@ def decide_link(request, pk):
         except PermissionDenied:
             raise Http404 from None
         except ValidationError as error:
-            apply_errors(form, error)
+            add_action_errors(form, error)
         else:
             return redirect("child_deaths:case", reference=candidate.case.reference)
     return render(request, "child_deaths/link_decision.html", {"candidate": candidate, "form": form})
@@ -59,7 +60,7 @@ def undo(request, pk):
         except PermissionDenied:
             raise Http404 from None
         except ValidationError as error:
-            apply_errors(form, error)
+            add_action_errors(form, error)
         else:
             messages.success(request, f"Link undone: the notification is back on {candidate.from_case}.")
             return redirect("child_deaths:case", reference=candidate.case.reference)

@@ -6,8 +6,9 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from safeguarding.core.forms import add_action_errors
+
 from ..actions.notify import notify_death
-from ..forms import apply_errors
 from ..forms.notify import NotificationForm
 
 SESSION_KEY = "child_death_notified"
@@ -28,7 +29,7 @@ def notify(request):
         try:
             result = notify_death(request.user, form.cleaned_data, organisation=_organisation(request.user))
         except ValidationError as error:
-            apply_errors(form, error)
+            add_action_errors(form, error)
         else:
             request.session[SESSION_KEY] = {
                 "reference": result.case.reference,

@@ -8,11 +8,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from safeguarding.core import permissions
+from safeguarding.core.forms import add_action_errors
 from safeguarding.core.pagination import paginate, pagination_links
 
 from .. import clocks
 from ..actions import reports as report_actions
-from ..forms import apply_errors
 from ..forms.steps import AgencyReportForm, RequestReportForm
 from ..models import AgencyReport
 from .common import managed_case, today
@@ -32,7 +32,7 @@ def request_report(request, reference):
                 request.user, case, organisation=data["organisation"], contexts=data["contexts"]
             )
         except ValidationError as error:
-            apply_errors(form, error)
+            add_action_errors(form, error)
         else:
             messages.success(request, f"Report requested from {data['organisation']}.")
             return redirect("child_deaths:case", reference=case.reference)
@@ -71,7 +71,7 @@ def complete_report(request, pk):
         except PermissionDenied:
             raise Http404 from None
         except ValidationError as error:
-            apply_errors(form, error)
+            add_action_errors(form, error)
         else:
             messages.success(request, "Report submitted to the child death overview panel.")
             return redirect("child_deaths:agency-reports")

@@ -7,9 +7,10 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from safeguarding.core.forms import add_action_errors
+
 from ..actions import response as response_actions
 from ..actions import review as review_actions
-from ..forms import apply_errors
 from ..forms.steps import (
     FamilyContactForm,
     MeetingForm,
@@ -33,7 +34,7 @@ def _run(form, change):
     except PermissionDenied:
         raise Http404 from None
     except ValidationError as error:
-        apply_errors(form, error)
+        add_action_errors(form, error)
         return False
     return True
 

@@ -8,11 +8,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from safeguarding.core import permissions
+from safeguarding.core.forms import add_action_errors
 from safeguarding.core.pagination import paginate, pagination_links
 from safeguarding.organisations.models import Role
 
 from ..actions.themes import create_themed_meeting
-from ..forms import apply_errors
 from ..forms.themes import ThemedMeetingForm
 from ..models import ChildDeathCase, Panel, ThemedMeeting
 from ..models.cases import panel_area_ids
@@ -60,7 +60,7 @@ def new_themed_meeting(request):
         except PermissionDenied:
             raise Http404 from None
         except ValidationError as error:
-            apply_errors(form, error)
+            add_action_errors(form, error)
         else:
             messages.success(request, f"Themed meeting arranged with {meeting.cases.count()} cases gathered.")
             return redirect("child_deaths:themed-meeting", pk=meeting.pk)

@@ -7,6 +7,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
+from safeguarding.core.forms import add_action_errors
+
 from . import actions
 from .forms import ClockPolicyForm, PolicySettingForm
 from .models import ClockPolicy, PolicySetting
@@ -35,9 +37,7 @@ def _apply(request, form, change):
     try:
         change()
     except ValidationError as error:
-        for field, problems in error.message_dict.items():
-            for problem in problems:
-                form.add_error(field if field in form.fields else None, problem)
+        add_action_errors(form, error)
         return False
     return True
 

@@ -33,12 +33,3 @@ def refusals_are_404(view):
             raise Http404 from None
 
     return wrapper
-
-
-def show_refusal(form, error):
-    """Puts an action's ValidationError on the form: on its field when it names one, else at the top."""
-    if hasattr(error, "error_dict"):
-        for field, messages in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, messages)
-    else:
-        form.add_error(None, error.messages)

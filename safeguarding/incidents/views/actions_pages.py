@@ -8,13 +8,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from safeguarding.core.forms import add_action_errors
 from safeguarding.core.pagination import paginate, pagination_links
 
 from .. import disclosure, evidence
 from ..actions import learning as actions
 from ..forms.learning import ActionForm, ActionProgressForm
 from ..models import Action, Recommendation
-from .access import PAGE_SIZE, case_or_404, refusals_are_404, show_refusal
+from .access import PAGE_SIZE, case_or_404, refusals_are_404
 
 
 def _following_up(request, pk):
@@ -49,7 +50,7 @@ def add_action(request, pk, recommendation_pk):
         try:
             actions.add_action(request.user, recommendation, **form.cleaned_data)
         except ValidationError as error:
-            show_refusal(form, error)
+            add_action_errors(form, error)
         else:
             messages.success(request, "Action added")
             return redirect("incidents:actions", pk=incident.pk)
@@ -84,7 +85,7 @@ def edit_action(request, pk, action_pk):
                 evidence_file=data.get("evidence_file"),
             )
         except ValidationError as error:
-            show_refusal(form, error)
+            add_action_errors(form, error)
         else:
             messages.success(request, "Progress saved")
             return redirect("incidents:actions", pk=incident.pk)

@@ -10,12 +10,14 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
+from safeguarding.core.forms import add_action_errors
+
 from .. import quality
 from ..actions import learning as actions
 from ..forms.learning import FindingForm, RecommendationForm
 from ..models import Finding, Recommendation
 from ..states import IncidentStatus
-from .access import case_or_404, refusals_are_404, show_refusal
+from .access import case_or_404, refusals_are_404
 
 
 def _writing(request, pk):
@@ -76,7 +78,7 @@ def finding(request, pk, finding_pk=None):
             else:
                 actions.edit_finding(request.user, existing, form.cleaned_data["version"], **_finding_values(form))
         except ValidationError as error:
-            show_refusal(form, error)
+            add_action_errors(form, error)
         else:
             messages.success(request, "Finding saved")
             return redirect("incidents:findings", pk=incident.pk)
@@ -121,7 +123,7 @@ def recommendation(request, pk, recommendation_pk=None):
                     request.user, existing, form.cleaned_data["version"], **_recommendation_values(form)
                 )
         except ValidationError as error:
-            show_refusal(form, error)
+            add_action_errors(form, error)
         else:
             flags = saved.quality_flags
             if flags:

@@ -7,11 +7,13 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from safeguarding.core.forms import add_action_errors
+
 from ..actions import lli as actions
 from ..forms.lli import InvolvementForm, SetUpForm
 from ..models import Methodology
 from ..states import IncidentStatus
-from .access import case_or_404, refusals_are_404, show_refusal
+from .access import case_or_404, refusals_are_404
 
 
 @refusals_are_404
@@ -60,7 +62,7 @@ def lli(request, pk):
                 else:
                     actions.record_involvement(request.user, incident, **form.cleaned_data)
             except ValidationError as error:
-                show_refusal(form, error)
+                add_action_errors(form, error)
             else:
                 messages.success(request, "Saved")
                 return redirect("incidents:lli", pk=incident.pk)

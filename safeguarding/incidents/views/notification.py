@@ -7,12 +7,13 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
+from safeguarding.core.forms import add_action_errors
 from safeguarding.organisations.models import SafeguardingArea
 
 from ..actions import notification as actions
 from ..forms.notification import NotificationForm
 from ..states import IncidentStatus
-from .access import case_or_404, refusals_are_404, show_refusal
+from .access import case_or_404, refusals_are_404
 
 
 def _with_identity(user, area, incident=None):
@@ -31,7 +32,7 @@ def start(request, area_slug):
         try:
             incident = actions.start_notification(request.user, area, form.case_data(), identity=form.identity())
         except ValidationError as error:
-            show_refusal(form, error)
+            add_action_errors(form, error)
         else:
             messages.success(request, f"Draft notification {incident.reference} saved")
             return redirect("incidents:notification", pk=incident.pk)
@@ -71,7 +72,7 @@ def edit(request, pk):
                     actions.submit_notification(request.user, incident, incident.version)
         except ValidationError as error:
             incident.refresh_from_db()
-            show_refusal(form, error)
+            add_action_errors(form, error)
         else:
             if submitting:
                 messages.success(request, f"Notification {incident.reference} submitted")

@@ -6,10 +6,12 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
+from safeguarding.core.forms import add_action_errors
+
 from ..actions import pauses as actions
 from ..forms.pauses import PauseDecisionForm, PauseEndForm, PauseRequestForm
 from ..models import ClockPause, PauseDecision
-from .access import case_or_404, refusals_are_404, show_refusal
+from .access import case_or_404, refusals_are_404
 
 
 @refusals_are_404
@@ -21,7 +23,7 @@ def request_pause(request, pk):
         try:
             actions.request_pause(request.user, incident, **form.cleaned_data)
         except ValidationError as error:
-            show_refusal(form, error)
+            add_action_errors(form, error)
         else:
             messages.success(request, "Pause requested: the national body will decide on it")
             return redirect("incidents:case", pk=incident.pk)
@@ -53,7 +55,7 @@ def decide_pause(request, pk, pause_pk):
                 reason=form.cleaned_data["decision_reason"],
             )
         except ValidationError as error:
-            show_refusal(form, error)
+            add_action_errors(form, error)
         else:
             messages.success(request, f"Pause {pause.get_decision_display().lower()}")
             return redirect("incidents:case", pk=pause.incident_id)
@@ -81,7 +83,7 @@ def end_pause(request, pk, pause_pk):
         try:
             actions.end_pause(request.user, pause, ended_on=form.cleaned_data["ended_on"])
         except ValidationError as error:
-            show_refusal(form, error)
+            add_action_errors(form, error)
         else:
             messages.success(request, "Pause ended: the clocks run again")
             return redirect("incidents:case", pk=pause.incident_id)

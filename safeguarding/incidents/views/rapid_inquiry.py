@@ -7,6 +7,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from safeguarding.core.forms import add_action_errors
+
 from ..actions import rapid_inquiry as actions
 from ..forms.rapid_inquiry import (
     DecisionForm,
@@ -18,7 +20,7 @@ from ..forms.rapid_inquiry import (
 )
 from ..models import AgencySummaryRequest
 from ..states import IncidentStatus
-from .access import case_or_404, refusals_are_404, show_refusal
+from .access import case_or_404, refusals_are_404
 
 
 @refusals_are_404
@@ -123,7 +125,7 @@ def rapid_inquiry(request, pk):
             try:
                 done = _apply(request, incident, which, form)
             except ValidationError as error:
-                show_refusal(form, error)
+                add_action_errors(form, error)
             else:
                 messages.success(request, done)
                 return redirect("incidents:rapid-inquiry", pk=incident.pk)
@@ -175,7 +177,7 @@ def sign_off(request, pk):
         try:
             actions.sign_off_decision(request.user, incident, decision_version=form.cleaned_data["decision_version"])
         except ValidationError as error:
-            show_refusal(form, error)
+            add_action_errors(form, error)
         else:
             incident.refresh_from_db()
             if incident.status == IncidentStatus.RAPID_INQUIRY:

@@ -12,12 +12,13 @@ from django.template.loader import render_to_string
 from django.views.decorators.http import require_http_methods
 
 from safeguarding.core import permissions
+from safeguarding.core.forms import add_action_errors
 
 from .. import redaction
 from ..actions import report as actions
 from ..forms.report import AccountabilityForm, PublishForm, RedactionForm, ReportForm, ReturnToFindingsForm
 from ..states import PUBLISHED_STATES, IncidentStatus
-from .access import case_or_404, refusals_are_404, show_refusal
+from .access import case_or_404, refusals_are_404
 
 S = IncidentStatus
 
@@ -50,7 +51,7 @@ def edit(request, pk):
         try:
             saved = actions.save_report(request.user, incident, data["version"], **sections)
         except ValidationError as error:
-            show_refusal(form, error)
+            add_action_errors(form, error)
         else:
             cleared = not saved.published_sections and report is not None and bool(report.published_sections)
             messages.success(
@@ -64,7 +65,7 @@ def edit(request, pk):
             # The report as saved, bound, so that each missing section is named on its own field.
             form = ReportForm(initial)
             form.is_valid()
-            show_refusal(form, error)
+            add_action_errors(form, error)
         else:
             messages.success(
                 request, "The report is complete: the inquiry has ended and the publication clock has started"
@@ -74,7 +75,7 @@ def edit(request, pk):
         try:
             actions.return_to_findings(request.user, incident, reason=back.cleaned_data["reason"])
         except ValidationError as error:
-            show_refusal(back, error)
+            add_action_errors(back, error)
         else:
             messages.success(request, "The case is back at findings and recommendations")
             return redirect("incidents:findings", pk=incident.pk)
@@ -160,7 +161,7 @@ def redact(request, pk):
                 request.user, report, data["version"], redactions=data["redactions"], extra_terms=data["extra_terms"]
             )
         except ValidationError as error:
-            show_refusal(form, error)
+            add_action_errors(form, error)
         else:
             messages.success(request, "Redactions confirmed: the published copy is ready for the lead chief officers")
             return redirect("incidents:report", pk=incident.pk)
@@ -185,7 +186,7 @@ def publish(request, pk):
                 request.user, incident, data["version"], decision=data["decision"], published_on=data["published_on"]
             )
         except ValidationError as error:
-            show_refusal(form, error)
+            add_action_errors(form, error)
         else:
             messages.success(request, f"Published on {incident.published_on:%-d %B %Y}")
             return redirect("incidents:case", pk=incident.pk)
@@ -212,7 +213,7 @@ def accountability(request, pk):
         try:
             actions.record_accountability(request.user, incident, **form.cleaned_data)
         except ValidationError as error:
-            show_refusal(form, error)
+            add_action_errors(form, error)
         else:
             messages.success(request, "Reporting recorded")
             return redirect("incidents:accountability", pk=incident.pk)

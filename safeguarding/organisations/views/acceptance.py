@@ -7,10 +7,11 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
+from safeguarding.core.forms import add_action_errors
+
 from .. import actions
 from ..actions.invitations import check_usable, existing_account, find_invitation
 from ..forms import AcceptInvitationForm, NewPasswordForm
-from .access import show_refusal
 
 _SIGN_IN_BACKEND = "safeguarding.organisations.backends.EmailBackend"
 
@@ -38,7 +39,7 @@ def accept(request, token):
             acceptance = actions.accept_invitation(token, form.cleaned_data.get("password"))
         except ValidationError as error:
             if hasattr(error, "error_dict"):
-                show_refusal(form, error)
+                add_action_errors(form, error)
             else:
                 return _unusable(request, error)
         else:

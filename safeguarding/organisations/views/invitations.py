@@ -5,12 +5,13 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
+from safeguarding.core.forms import add_action_errors
 from safeguarding.core.pagination import paginate, pagination_links
 
 from .. import actions
 from ..forms import InviteForm
 from ..models import Invitation
-from .access import PAGE_SIZE, administrator_required, show_refusal
+from .access import PAGE_SIZE, administrator_required
 
 
 @administrator_required
@@ -31,7 +32,7 @@ def invite(request):
                 ),
             )
         except ValidationError as error:
-            show_refusal(form, error)
+            add_action_errors(form, error)
         else:
             messages.success(request, f"Invitation sent to {invitation.email}")
             return redirect("organisations:invitations")

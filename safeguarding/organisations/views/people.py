@@ -6,13 +6,14 @@ from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django_otp import user_has_device
 
+from safeguarding.core.forms import add_action_errors
 from safeguarding.core.pagination import paginate, pagination_links
 
 from .. import actions
 from ..actions.checks import check_may_manage_person, people_administered_by
 from ..forms import PeopleFilterForm, RoleForm
 from ..models import Invitation, Membership
-from .access import PAGE_SIZE, administrator_required, show_refusal
+from .access import PAGE_SIZE, administrator_required
 
 
 @administrator_required
@@ -104,7 +105,7 @@ def grant_role(request, pk):
                 form.cleaned_data["role"],
             )
         except ValidationError as error:
-            show_refusal(form, error)
+            add_action_errors(form, error)
         else:
             messages.success(request, f"{person.full_name} is now {membership.get_role_display().lower()}")
             return redirect("organisations:person", pk=person.pk)
