@@ -17,6 +17,12 @@ urlpatterns = [
     path("incidents/", include("safeguarding.incidents.urls")),
     path("mortality/", include("safeguarding.mortality.urls")),
     path("statistics/", include("safeguarding.mortality.urls_public")),
+    # The national learning framework: the public repository search needs no sign-in.
+    path("learning/", include("safeguarding.learning.repository.urls")),
+    path("intelligence/", include("safeguarding.learning.intelligence.urls")),
+    path("national-inquiries/", include("safeguarding.learning.nsci.urls")),
+    path("reviewers/", include("safeguarding.learning.reviewers.urls")),
+    path("national-reports/", include("safeguarding.learning.national_reports.urls")),
 ]
 
 handler400 = "safeguarding.core.views.errors.bad_request"

@@ -39,6 +39,11 @@ INSTALLED_APPS = [
     "safeguarding.arrangements",
     "safeguarding.child_deaths",
     "safeguarding.incidents",
+    "safeguarding.learning.repository",
+    "safeguarding.learning.reviewers",
+    "safeguarding.learning.intelligence",
+    "safeguarding.learning.nsci",
+    "safeguarding.learning.national_reports",
 ]
 
 MIDDLEWARE = [

@@ -9,6 +9,9 @@ from django.utils import timezone
 from safeguarding.core import audit
 from safeguarding.core.concurrency import StaleEdit, save_if_unchanged
 
+from safeguarding.learning.repository import actions as repository
+from safeguarding.learning.repository import intake
+
 from .. import redaction
 from ..models import AccountabilityBody, AccountabilityReport, IncidentStatusChange, LearningReport, NationalSubmission
 from ..states import PUBLISHED_STATES, TRANSITIONS, IncidentStatus
@@ -231,6 +234,8 @@ def submit_to_national_body(actor, incident, *, today=None):
         report.national_submission = NationalSubmission.SUBMITTED
         report.submitted_on = today or timezone.localdate()
         report.save(update_fields=["national_submission", "submitted_on"])
+        # The redacted published copy lands in the national repository in the same transaction.
+        repository.receive(intake.from_learning_report(incident), actor=audit_actor(actor, incident.area))
         _record(
             actor,
             "incident.submitted_to_national_body",

@@ -168,3 +168,23 @@ def test_the_page_names_a_missing_agency(client, sign_in, inquiry, inquiry_lead)
     sign_in(inquiry_lead)
     response = client.post(reverse("incidents:rapid-inquiry", args=[inquiry.incident.pk]), {"form": "request"})
     assert "Select the agency" in response.content.decode()
+
+
+def test_a_final_no_further_review_decision_sends_its_learning_summary_to_the_national_body(
+    inquiry, inquiry_lead, chiefs
+):
+    actions.save_decision(
+        inquiry_lead,
+        inquiry,
+        inquiry.version,
+        initial_assessment="Agencies responded quickly; the learning is already captured.",
+        decision="no_further_review",
+        decision_reasons="The learning is captured in the agencies' own reviews.",
+    )
+    inquiry.refresh_from_db()
+    incident = inquiry.incident
+    for chief in chiefs:
+        actions.sign_off_decision(chief, incident, decision_version=inquiry.version, today=D(2026, 11, 26))
+    entry = incident.repository_entries.get()
+    assert (entry.kind, entry.is_public, entry.published_on) == ("rapid_inquiry", False, D(2026, 11, 26))
+    assert entry.summary == "The learning is captured in the agencies' own reviews."

@@ -127,6 +127,11 @@ def test_publication_records_the_decision_and_date_then_the_national_submission(
     case.report.refresh_from_db()
     assert case.status == IncidentStatus.SUBMITTED_NATIONAL
     assert (case.report.national_submission, case.report.submitted_on) == ("submitted", TODAY)
+    # The redacted copy, never the working text, lands in the national repository.
+    entry = case.repository_entries.get()
+    assert entry.kind == "lli_report" and entry.is_public and entry.edition == 1
+    assert "Mason" not in entry.search_text and "[redacted]" in entry.search_text
+    assert entry.current_findings().count() == case.findings.count()
 
 
 def test_accountability_reporting_after_publication(area, chief):
