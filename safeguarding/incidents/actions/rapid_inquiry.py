@@ -9,10 +9,10 @@ from django.utils import timezone
 
 from safeguarding.core import audit, permissions
 from safeguarding.core.concurrency import save_if_unchanged
-from safeguarding.organisations.models import Role
-from safeguarding.organisations.models.organisations import STATUTORY_PARTNER_KINDS
 from safeguarding.learning.repository import actions as repository
 from safeguarding.learning.repository import intake
+from safeguarding.organisations.models import Role
+from safeguarding.organisations.models.organisations import STATUTORY_PARTNER_KINDS
 
 from ..models import (
     AgencySummaryRequest,
@@ -262,7 +262,9 @@ def sign_off_decision(actor, incident, *, decision_version, today=None):
                 LocalLearningInquiry.objects.create(incident=incident)
             elif inquiry.decision == Decision.NO_FURTHER_REVIEW:
                 # The learning the rapid inquiry captured goes to the national body (Wood para 166).
-                repository.receive(intake.from_rapid_inquiry(incident), actor=audit.Actor.system("three-partner-sign-off"))
+                repository.receive(
+                    intake.from_rapid_inquiry(incident), actor=audit.Actor.system("three-partner-sign-off")
+                )
             audit.record(
                 audit.Actor.system("three-partner-sign-off"),
                 "incident.decision_final",

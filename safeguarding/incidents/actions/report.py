@@ -8,7 +8,6 @@ from django.utils import timezone
 
 from safeguarding.core import audit
 from safeguarding.core.concurrency import StaleEdit, save_if_unchanged
-
 from safeguarding.learning.repository import actions as repository
 from safeguarding.learning.repository import intake
 

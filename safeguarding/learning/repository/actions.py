@@ -229,7 +229,9 @@ def receive(incoming, *, actor=None, today=None):
         _apply(entry, incoming, content_hash)
         entry.save()
         _write_learning(entry, incoming, previous_codes)
-        audit.record(who, "repository.entry_new_edition", entry, {"reference": entry.reference, "edition": entry.edition})
+        audit.record(
+            who, "repository.entry_new_edition", entry, {"reference": entry.reference, "edition": entry.edition}
+        )
         return entry, False
 
 
@@ -240,8 +242,7 @@ def _snapshot(entry):
         "sections": entry.sections,
         "published_on": entry.published_on.isoformat(),
         "findings": [
-            {"position": f.position, "what_happened": f.what_happened, "why": f.why}
-            for f in entry.current_findings()
+            {"position": f.position, "what_happened": f.what_happened, "why": f.why} for f in entry.current_findings()
         ],
         "recommendations": [
             {"position": r.position, "text": r.text, "outcome": r.outcome, "addressee": r.addressee}

@@ -6,170 +6,299 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('incidents', '0005_summary_request_reminders'),
-        ('organisations', '0002_invitation'),
+        ("incidents", "0005_summary_request_reminders"),
+        ("organisations", "0002_invitation"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Theme',
+            name="Theme",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=60, unique=True)),
-                ('name', models.CharField(max_length=160)),
-                ('definition', models.TextField()),
-                ('examples', models.TextField(blank=True)),
-                ('keywords', models.TextField(blank=True)),
-                ('position', models.PositiveSmallIntegerField(default=0)),
-                ('is_active', models.BooleanField(default=True)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("slug", models.SlugField(max_length=60, unique=True)),
+                ("name", models.CharField(max_length=160)),
+                ("definition", models.TextField()),
+                ("examples", models.TextField(blank=True)),
+                ("keywords", models.TextField(blank=True)),
+                ("position", models.PositiveSmallIntegerField(default=0)),
+                ("is_active", models.BooleanField(default=True)),
             ],
             options={
-                'ordering': ['group__position', 'position', 'name'],
+                "ordering": ["group__position", "position", "name"],
             },
         ),
         migrations.CreateModel(
-            name='ThemeGroup',
+            name="ThemeGroup",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=40, unique=True)),
-                ('name', models.CharField(max_length=120)),
-                ('definition', models.TextField()),
-                ('position', models.PositiveSmallIntegerField(default=0)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("slug", models.SlugField(max_length=40, unique=True)),
+                ("name", models.CharField(max_length=120)),
+                ("definition", models.TextField()),
+                ("position", models.PositiveSmallIntegerField(default=0)),
             ],
             options={
-                'ordering': ['position', 'name'],
+                "ordering": ["position", "name"],
             },
         ),
         migrations.CreateModel(
-            name='RepositoryEntry',
+            name="RepositoryEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reference', models.CharField(max_length=20, unique=True)),
-                ('source_key', models.CharField(max_length=80, unique=True)),
-                ('source', models.CharField(choices=[('platform', 'Submitted through the platform'), ('imported', 'Imported from an earlier repository')], default='platform', max_length=12)),
-                ('kind', models.CharField(choices=[('lli_report', 'Local learning inquiry report'), ('rapid_inquiry', 'Rapid inquiry learning summary'), ('nsci_report', 'National serious case inquiry report'), ('historic_review', 'Serious case review (before the reforms)')], max_length=20)),
-                ('is_public', models.BooleanField(default=True)),
-                ('title', models.CharField(max_length=250)),
-                ('summary', models.TextField()),
-                ('sections', models.JSONField(default=list)),
-                ('area_name', models.CharField(max_length=200)),
-                ('published_on', models.DateField()),
-                ('added_on', models.DateField(help_text='When the entry reached the national repository')),
-                ('harm', models.CharField(blank=True, help_text='death, serious_harm or other', max_length=20)),
-                ('harm_kinds', models.JSONField(blank=True, default=list)),
-                ('age_band', models.CharField(choices=[('under_1', 'Under 1'), ('1_4', '1 to 4'), ('5_9', '5 to 9'), ('10_15', '10 to 15'), ('16_17', '16 or 17'), ('not_known', 'Not known')], default='not_known', max_length=10)),
-                ('methodology', models.CharField(blank=True, max_length=200)),
-                ('agencies', models.JSONField(blank=True, default=list)),
-                ('search_text', models.TextField(blank=True)),
-                ('edition', models.PositiveIntegerField(default=1)),
-                ('content_hash', models.CharField(max_length=64)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('area', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.safeguardingarea')),
-                ('incident', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='repository_entries', to='incidents.incident')),
-                ('region', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.region')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("reference", models.CharField(max_length=20, unique=True)),
+                ("source_key", models.CharField(max_length=80, unique=True)),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("platform", "Submitted through the platform"),
+                            ("imported", "Imported from an earlier repository"),
+                        ],
+                        default="platform",
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("lli_report", "Local learning inquiry report"),
+                            ("rapid_inquiry", "Rapid inquiry learning summary"),
+                            ("nsci_report", "National serious case inquiry report"),
+                            ("historic_review", "Serious case review (before the reforms)"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("is_public", models.BooleanField(default=True)),
+                ("title", models.CharField(max_length=250)),
+                ("summary", models.TextField()),
+                ("sections", models.JSONField(default=list)),
+                ("area_name", models.CharField(max_length=200)),
+                ("published_on", models.DateField()),
+                ("added_on", models.DateField(help_text="When the entry reached the national repository")),
+                ("harm", models.CharField(blank=True, help_text="death, serious_harm or other", max_length=20)),
+                ("harm_kinds", models.JSONField(blank=True, default=list)),
+                (
+                    "age_band",
+                    models.CharField(
+                        choices=[
+                            ("under_1", "Under 1"),
+                            ("1_4", "1 to 4"),
+                            ("5_9", "5 to 9"),
+                            ("10_15", "10 to 15"),
+                            ("16_17", "16 or 17"),
+                            ("not_known", "Not known"),
+                        ],
+                        default="not_known",
+                        max_length=10,
+                    ),
+                ),
+                ("methodology", models.CharField(blank=True, max_length=200)),
+                ("agencies", models.JSONField(blank=True, default=list)),
+                ("search_text", models.TextField(blank=True)),
+                ("edition", models.PositiveIntegerField(default=1)),
+                ("content_hash", models.CharField(max_length=64)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "area",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="organisations.safeguardingarea",
+                    ),
+                ),
+                (
+                    "incident",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="repository_entries",
+                        to="incidents.incident",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="organisations.region",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'repository entries',
-                'ordering': ['-published_on', 'reference'],
+                "verbose_name_plural": "repository entries",
+                "ordering": ["-published_on", "reference"],
             },
         ),
         migrations.CreateModel(
-            name='RepositoryEntryEdition',
+            name="RepositoryEntryEdition",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('edition', models.PositiveIntegerField()),
-                ('content', models.JSONField()),
-                ('content_hash', models.CharField(max_length=64)),
-                ('replaced_at', models.DateTimeField(auto_now_add=True)),
-                ('entry', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='earlier_editions', to='repository.repositoryentry')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("edition", models.PositiveIntegerField()),
+                ("content", models.JSONField()),
+                ("content_hash", models.CharField(max_length=64)),
+                ("replaced_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "entry",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="earlier_editions",
+                        to="repository.repositoryentry",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['entry', 'edition'],
+                "ordering": ["entry", "edition"],
             },
         ),
         migrations.CreateModel(
-            name='RepositoryFinding',
+            name="RepositoryFinding",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('edition', models.PositiveIntegerField(default=1)),
-                ('position', models.PositiveSmallIntegerField()),
-                ('what_happened', models.TextField()),
-                ('why', models.TextField(blank=True)),
-                ('agencies', models.JSONField(blank=True, default=list)),
-                ('coded_at', models.DateTimeField(blank=True, null=True)),
-                ('suggestions_at_coding', models.JSONField(blank=True, default=dict)),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('coded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('entry', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='findings', to='repository.repositoryentry')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("edition", models.PositiveIntegerField(default=1)),
+                ("position", models.PositiveSmallIntegerField()),
+                ("what_happened", models.TextField()),
+                ("why", models.TextField(blank=True)),
+                ("agencies", models.JSONField(blank=True, default=list)),
+                ("coded_at", models.DateTimeField(blank=True, null=True)),
+                ("suggestions_at_coding", models.JSONField(blank=True, default=dict)),
+                ("version", models.PositiveIntegerField(default=1)),
+                (
+                    "coded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "entry",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="findings",
+                        to="repository.repositoryentry",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['entry', 'edition', 'position'],
+                "ordering": ["entry", "edition", "position"],
             },
         ),
         migrations.CreateModel(
-            name='FindingTheme',
+            name="FindingTheme",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('was_suggested', models.BooleanField(default=False)),
-                ('coded_at', models.DateTimeField(auto_now_add=True)),
-                ('coded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('finding', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='codes', to='repository.repositoryfinding')),
-                ('theme', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='codes', to='repository.theme')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("was_suggested", models.BooleanField(default=False)),
+                ("coded_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "coded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "finding",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="codes",
+                        to="repository.repositoryfinding",
+                    ),
+                ),
+                (
+                    "theme",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="codes", to="repository.theme"
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='RepositoryRecommendation',
+            name="RepositoryRecommendation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('edition', models.PositiveIntegerField(default=1)),
-                ('position', models.PositiveSmallIntegerField()),
-                ('text', models.TextField()),
-                ('outcome', models.TextField(blank=True)),
-                ('addressee', models.CharField(blank=True, max_length=200)),
-                ('entry', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='recommendations', to='repository.repositoryentry')),
-                ('finding', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='recommendations', to='repository.repositoryfinding')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("edition", models.PositiveIntegerField(default=1)),
+                ("position", models.PositiveSmallIntegerField()),
+                ("text", models.TextField()),
+                ("outcome", models.TextField(blank=True)),
+                ("addressee", models.CharField(blank=True, max_length=200)),
+                (
+                    "entry",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="recommendations",
+                        to="repository.repositoryentry",
+                    ),
+                ),
+                (
+                    "finding",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="recommendations",
+                        to="repository.repositoryfinding",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['entry', 'edition', 'position'],
+                "ordering": ["entry", "edition", "position"],
             },
         ),
         migrations.AddField(
-            model_name='repositoryfinding',
-            name='themes',
-            field=models.ManyToManyField(related_name='findings', through='repository.FindingTheme', to='repository.theme'),
+            model_name="repositoryfinding",
+            name="themes",
+            field=models.ManyToManyField(
+                related_name="findings", through="repository.FindingTheme", to="repository.theme"
+            ),
         ),
         migrations.AddField(
-            model_name='theme',
-            name='group',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='themes', to='repository.themegroup'),
+            model_name="theme",
+            name="group",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT, related_name="themes", to="repository.themegroup"
+            ),
         ),
         migrations.AddIndex(
-            model_name='repositoryentry',
-            index=models.Index(fields=['published_on'], name='repository__publish_d3ebde_idx'),
+            model_name="repositoryentry",
+            index=models.Index(fields=["published_on"], name="repository__publish_d3ebde_idx"),
         ),
         migrations.AddIndex(
-            model_name='repositoryentry',
-            index=models.Index(fields=['added_on'], name='repository__added_o_a49521_idx'),
+            model_name="repositoryentry",
+            index=models.Index(fields=["added_on"], name="repository__added_o_a49521_idx"),
         ),
         migrations.AddConstraint(
-            model_name='repositoryentryedition',
-            constraint=models.UniqueConstraint(fields=('entry', 'edition'), name='one_row_per_earlier_edition'),
+            model_name="repositoryentryedition",
+            constraint=models.UniqueConstraint(fields=("entry", "edition"), name="one_row_per_earlier_edition"),
         ),
         migrations.AddConstraint(
-            model_name='repositoryrecommendation',
-            constraint=models.UniqueConstraint(fields=('entry', 'edition', 'position'), name='one_recommendation_per_position'),
+            model_name="repositoryrecommendation",
+            constraint=models.UniqueConstraint(
+                fields=("entry", "edition", "position"), name="one_recommendation_per_position"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='repositoryfinding',
-            constraint=models.UniqueConstraint(fields=('entry', 'edition', 'position'), name='one_finding_per_position'),
+            model_name="repositoryfinding",
+            constraint=models.UniqueConstraint(
+                fields=("entry", "edition", "position"), name="one_finding_per_position"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='findingtheme',
-            constraint=models.UniqueConstraint(fields=('finding', 'theme'), name='one_code_per_theme_per_finding'),
+            model_name="findingtheme",
+            constraint=models.UniqueConstraint(fields=("finding", "theme"), name="one_code_per_theme_per_finding"),
         ),
     ]

@@ -75,7 +75,9 @@ class RepositoryEntry(models.Model):
         "organisations.SafeguardingArea", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     area_name = models.CharField(max_length=200)
-    region = models.ForeignKey("organisations.Region", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    region = models.ForeignKey(
+        "organisations.Region", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     published_on = models.DateField()
     added_on = models.DateField(help_text="When the entry reached the national repository")
     harm = models.CharField(max_length=20, blank=True, help_text="death, serious_harm or other")
@@ -123,6 +125,9 @@ class RepositoryEntryEdition(models.Model):
     class Meta:
         ordering = ["entry", "edition"]
         constraints = [models.UniqueConstraint(fields=["entry", "edition"], name="one_row_per_earlier_edition")]
+
+    def __str__(self):
+        return f"Edition {self.edition} of {self.entry.reference}"
 
 
 class RepositoryFinding(models.Model):
