@@ -18,6 +18,7 @@ urlpatterns = [
     path("mortality/", include("safeguarding.mortality.urls")),
     path("statistics/", include("safeguarding.mortality.urls_public")),
     # The national learning framework: the public repository search needs no sign-in.
+    path("learning/coding/", include("safeguarding.learning.repository.coding.urls")),
     path("learning/", include("safeguarding.learning.repository.urls")),
     path("intelligence/", include("safeguarding.learning.intelligence.urls")),
     path("national-inquiries/", include("safeguarding.learning.nsci.urls")),

@@ -14,6 +14,7 @@ SECTIONS = (
     ("Child deaths", "child_deaths:cases", lambda user: bool(permissions.memberships(user))),
     ("Child mortality", "mortality:dashboard", lambda user: user.has_perm("mortality.view_analysis")),
     ("National learning", "repository:national-search", lambda user: user.has_perm("repository.search_national")),
+    ("Coding", "coding:queue", lambda user: user.has_perm("repository.code_findings")),
     ("Intelligence", "intelligence:dashboard", lambda user: user.has_perm("intelligence.view")),
     ("National inquiries", "nsci:list", lambda user: user.has_perm("nsci.view")),
     ("Reviewers", "reviewers:list", lambda user: user.has_perm("reviewers.view_register")),

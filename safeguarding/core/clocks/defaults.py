@@ -58,6 +58,30 @@ CLOCKS = [
         "months",
         "Monitored target: panel review within six months of death (issue #5)",
     ),
+    (
+        "nsci-decision",
+        "Decision on a proposed national serious case inquiry",
+        "the date the inquiry was proposed",
+        20,
+        "working_days",
+        "The national body decides whether to hold a national inquiry within 20 working days (issue #7)",
+    ),
+    (
+        "nsci-team-appointed",
+        "Terms of reference agreed and independent team appointed",
+        "the date of the decision to hold the inquiry",
+        2,
+        "months",
+        "Set-up of a national serious case inquiry within two months of the decision (issue #7)",
+    ),
+    (
+        "nsci-report",
+        "National inquiry report published",
+        "the date the terms of reference were agreed",
+        12,
+        "months",
+        "A national serious case inquiry reports within a year of its terms of reference (issue #7)",
+    ),
 ]
 
 SETTINGS = [
@@ -92,6 +116,12 @@ SETTINGS = [
         "Years since a reviewer worked for an area or agency before they may lead its inquiry",
         5,
         "Wood Report recommendation 22 and para 173: independence of accredited reviewers.",
+    ),
+    (
+        "reviewer-cpd-hours-per-year",
+        "Hours of continuing professional development an accredited reviewer needs each year",
+        18,
+        "Wood Report recommendation 28: accreditation kept up through continuing professional development.",
     ),
 ]
 

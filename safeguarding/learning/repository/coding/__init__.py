@@ -1,0 +1,1 @@
+"""Coding findings against the common category scheme, with suggestions from the text."""
