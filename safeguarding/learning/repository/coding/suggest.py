@@ -1,0 +1,210 @@
+"""Suggested codes for a finding, from its text, each with a confidence from 0 to 1, best first.
+
+Two strategies behind `suggest_themes`:
+- the keyword baseline: each theme's keywords (the category scheme's data) found in the text as whole
+  words or phrases; used until enough findings have been coded to learn from;
+- the classifier: TF-IDF of words and word pairs with one logistic regression per theme (one-vs-rest, so
+  a finding can carry several codes), trained on the coded findings; its confidence is the regression's
+  probability.
+
+The fitted classifier is cached in this process's memory, keyed by how many findings are coded and when
+the last was coded: a new code retrains it on the next suggestion (about a second for the demo corpus).
+Kept in memory rather than pickled under MEDIA_ROOT because loading a pickle runs whatever it holds, a
+file anyone able to write media could replace, and a stale file would need its own invalidation.
+"""
+
+import re
+import threading
+import time
+from dataclasses import dataclass, field
+
+from django.db.models import F, Max
+
+from ..models import RepositoryFinding, Theme
+
+KEYWORDS = "keywords"
+CLASSIFIER = "classifier"
+STRATEGY_LABELS = {KEYWORDS: "the keyword baseline", CLASSIFIER: "the classifier"}
+
+# The classifier takes over once this many findings are coded...
+MIN_CODED_FINDINGS = 200
+# ...and learns only the themes with at least this many coded examples.
+MIN_EXAMPLES_PER_THEME = 3
+# Suggestions at or above this confidence are ticked in advance on the coding page.
+PRE_TICK_THRESHOLD = 0.5
+# Suggestions below this are not worth showing.
+SHOW_THRESHOLD = 0.1
+MAX_SUGGESTIONS = 8
+# Baseline: each distinct keyword found adds evidence; a phrase of several words is stronger evidence.
+WORD_WEIGHT, PHRASE_WEIGHT = 0.4, 0.55
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    slug: str
+    confidence: float
+    strategy: str
+
+    @property
+    def percent(self):
+        return round(self.confidence * 100)
+
+    @property
+    def strategy_label(self):
+        return STRATEGY_LABELS[self.strategy]
+
+
+@dataclass
+class Suggestions:
+    strategy: str
+    items: list = field(default_factory=list)
+
+    def as_dict(self):
+        return {item.slug: round(item.confidence, 4) for item in self.items}
+
+    def pre_ticked(self):
+        return {item.slug for item in self.items if item.confidence >= PRE_TICK_THRESHOLD}
+
+
+# --- keyword baseline -------------------------------------------------------------------------------------
+
+
+def _pattern(keyword):
+    # Whole words or phrases, with a plain plural ("drug" finds "drugs", not "drugstore").
+    return re.compile(r"(?<!\w)" + re.escape(keyword) + r"(?:s|es)?(?!\w)")
+
+
+@dataclass(frozen=True)
+class KeywordBaseline:
+    # [(slug, [(compiled pattern, weight)])]
+    themes: tuple
+
+    @classmethod
+    def from_themes(cls, themes):
+        """`themes`: [(slug, [keyword, ...])]."""
+        return cls(
+            tuple(
+                (slug, tuple((_pattern(k), PHRASE_WEIGHT if " " in k else WORD_WEIGHT) for k in keywords))
+                for slug, keywords in themes
+            )
+        )
+
+    def suggest(self, text):
+        text = text.lower()
+        found = []
+        for slug, patterns in self.themes:
+            doubt = 1.0
+            for pattern, weight in patterns:
+                if pattern.search(text):
+                    doubt *= 1 - weight
+            if doubt < 1.0:
+                found.append(Suggestion(slug, 1 - doubt, KEYWORDS))
+        return _best_first(found)
+
+
+# --- classifier -------------------------------------------------------------------------------------------
+
+
+@dataclass
+class ThemeClassifier:
+    pipeline: object
+    labels: list
+    trained_on: int
+    training_seconds: float
+
+    @classmethod
+    def train(cls, examples):
+        """`examples`: [(text, [slug, ...])]. Learns the themes with enough examples; None if under two do."""
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.multiclass import OneVsRestClassifier
+        from sklearn.pipeline import make_pipeline
+        from sklearn.preprocessing import MultiLabelBinarizer
+
+        started = time.perf_counter()
+        counts = {}
+        for _text, slugs in examples:
+            for slug in set(slugs):
+                counts[slug] = counts.get(slug, 0) + 1
+        learnable = sorted(slug for slug, n in counts.items() if MIN_EXAMPLES_PER_THEME <= n < len(examples))
+        if len(learnable) < 2:
+            return None
+        binarizer = MultiLabelBinarizer(classes=learnable)
+        targets = binarizer.fit_transform([[s for s in slugs if s in learnable] for _text, slugs in examples])
+        pipeline = make_pipeline(
+            TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, strip_accents="unicode"),
+            OneVsRestClassifier(LogisticRegression(C=10.0, class_weight="balanced", max_iter=1000)),
+        )
+        pipeline.fit([text for text, _slugs in examples], targets)
+        return cls(pipeline, learnable, len(examples), time.perf_counter() - started)
+
+    def suggest(self, text):
+        probabilities = self.pipeline.predict_proba([text])[0]
+        found = [
+            Suggestion(slug, float(p), CLASSIFIER)
+            for slug, p in zip(self.labels, probabilities, strict=True)
+            if p >= SHOW_THRESHOLD
+        ]
+        return _best_first(found)
+
+
+def _best_first(found):
+    return sorted(found, key=lambda s: (-s.confidence, s.slug))[:MAX_SUGGESTIONS]
+
+
+# --- what the platform uses -------------------------------------------------------------------------------
+
+_lock = threading.Lock()
+_cache = {}
+
+
+def coded_findings():
+    """The coded findings of current editions: what the classifier learns from."""
+    return RepositoryFinding.objects.filter(coded_at__isnull=False, edition=F("entry__edition"))
+
+
+def training_examples(findings=None):
+    findings = coded_findings() if findings is None else findings
+    codes = {}
+    for finding_id, slug in findings.filter(codes__theme__is_active=True).values_list("pk", "codes__theme__slug"):
+        codes.setdefault(finding_id, []).append(slug)
+    texts = findings.values_list("pk", "what_happened", "why")
+    return [(f"{what}\n{why}".strip(), codes[pk]) for pk, what, why in texts if pk in codes]
+
+
+def keyword_baseline():
+    themes = Theme.objects.filter(is_active=True).order_by("group__position", "position")
+    key = ("baseline", tuple(themes.values_list("slug", "keywords")))
+    with _lock:
+        if key not in _cache:
+            _cache[key] = KeywordBaseline.from_themes([(slug, Theme(keywords=k).keyword_list) for slug, k in key[1]])
+        return _cache[key]
+
+
+def current_classifier():
+    """The classifier for the coding as it stands now, trained if need be; None while too few are coded."""
+    state = coded_findings().aggregate(last=Max("coded_at"))
+    count = coded_findings().count()
+    if count < MIN_CODED_FINDINGS:
+        return None
+    key = ("classifier", count, state["last"], tuple(Theme.objects.filter(is_active=True).values_list("slug")))
+    with _lock:
+        if key not in _cache:
+            for stale in [k for k in _cache if k[0] == "classifier"]:
+                del _cache[stale]
+            _cache[key] = ThemeClassifier.train(training_examples())
+        return _cache[key]
+
+
+def suggest_themes(text):
+    """Suggestions for a finding's text (what happened and why), best first."""
+    classifier = current_classifier()
+    if classifier is not None:
+        return Suggestions(CLASSIFIER, classifier.suggest(text))
+    return Suggestions(KEYWORDS, keyword_baseline().suggest(text))
+
+
+def forget_trained_models():
+    """Drops the cached models (tests, and after the category scheme changes)."""
+    with _lock:
+        _cache.clear()

@@ -1,0 +1,106 @@
+"""Seeds the national repository with the synthetic corpus (synthetic.py), coded as the demo analyst coded it.
+
+Every report goes in through `actions.receive`, as an import of earlier published reviews. Seeding twice
+creates nothing new: reports are found again by their source key. Of the findings:
+- most carry the codes the generator meant, written in bulk as an import of already-coded material;
+- the most recent PLATFORM_CODED before the uncoded ones are coded through `code_finding` by the demo
+  national analyst, with the suggestions a classifier trained on the earlier codes gives, so the
+  coding queue's suggestion accuracy has real platform coding to measure;
+- the latest UNCODED are left for the coding queue.
+"""
+
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+
+from safeguarding.demo import world
+from safeguarding.organisations.models import Region, Role, SafeguardingArea
+
+from .actions import receive
+from .coding.actions import code_finding
+from .coding.suggest import ThemeClassifier
+from .models import FindingTheme, RepositoryEntry, RepositoryFinding, Theme
+from .synthetic import SOURCE_KEY_PREFIX, generate_corpus
+
+UNCODED = 60
+PLATFORM_CODED = 40
+# Reports reach the repository a few weeks after publication; coders code them a few weeks later.
+DAYS_TO_REPOSITORY, DAYS_TO_CODING = 21, 35
+
+
+def demo_analyst():
+    analyst = next(person for person in world.NATIONAL_PEOPLE if person.role == Role.NATIONAL_ANALYST)
+    return get_user_model().objects.filter(email=world.demo_email(analyst)).first()
+
+
+def _coding_moment(entry):
+    moment = datetime.datetime.combine(
+        entry.published_on + datetime.timedelta(days=DAYS_TO_CODING), datetime.time(10), datetime.UTC
+    )
+    return min(moment, timezone.now())
+
+
+def _receive_new(corpus, report):
+    known = set(
+        RepositoryEntry.objects.filter(source_key__startswith=SOURCE_KEY_PREFIX).values_list("source_key", flat=True)
+    )
+    regions = {region.code: region for region in Region.objects.all()}
+    areas = {area.name: area for area in SafeguardingArea.objects.all()}
+    added = []
+    for synthetic in corpus:
+        incoming = synthetic.incoming
+        if incoming.source_key in known:
+            report.count("repository entries", False)
+            continue
+        incoming.region, incoming.area = regions.get(synthetic.region_code), areas.get(incoming.area_name)
+        entry, created = receive(incoming, today=incoming.published_on + datetime.timedelta(days=DAYS_TO_REPOSITORY))
+        report.count("repository entries", created)
+        added.append((entry, synthetic.intended_codes))
+    return added
+
+
+def _import_codes(pairs, coder, themes):
+    """Codes given in bulk, as an import of already-coded material (no suggestion was shown)."""
+    findings, codes = [], []
+    for finding, slugs in pairs:
+        finding.coded_at, finding.coded_by = _coding_moment(finding.entry), coder
+        findings.append(finding)
+        codes += [FindingTheme(finding=finding, theme=themes[slug], coded_by=coder) for slug in slugs]
+    RepositoryFinding.objects.bulk_update(findings, ["coded_at", "coded_by"])
+    FindingTheme.objects.bulk_create(codes)
+
+
+def _code_through_platform(pairs, analyst, earlier, report):
+    """The analyst codes these through the coding action, shown what a classifier trained on `earlier` says."""
+    classifier = ThemeClassifier.train([(finding.text, slugs) for finding, slugs in earlier])
+    for finding, slugs in pairs:
+        suggestions = {s.slug: round(s.confidence, 4) for s in classifier.suggest(finding.text)} if classifier else {}
+        code_finding(
+            analyst, finding, slugs, finding.version, suggestions=suggestions, now=_coding_moment(finding.entry)
+        )
+        report.count("findings coded through the platform", True)
+
+
+@transaction.atomic
+def seed_demo_repository(report):
+    added = _receive_new(generate_corpus(), report)
+    if not added:
+        return report
+    themes = {theme.slug: theme for theme in Theme.objects.all()}
+    pairs = []
+    for entry, intended in added:
+        findings = list(entry.current_findings().select_related("entry"))
+        pairs += list(zip(findings, intended, strict=True))
+    to_code = pairs[: max(0, len(pairs) - UNCODED)]
+    analyst = demo_analyst()
+    split = len(to_code) - PLATFORM_CODED if analyst else len(to_code)
+    _import_codes(to_code[:split], analyst, themes)
+    for _ in range(split):
+        report.count("findings coded on import", True)
+    if analyst and split > 0:
+        _code_through_platform(to_code[split:], analyst, to_code[:split], report)
+    for _ in range(len(pairs) - len(to_code)):
+        report.count("findings left for the coding queue", True)
+    return report
