@@ -1,0 +1,118 @@
+"""Repeated recommendations: near-duplicates across areas, clusters and the repetition index per theme."""
+
+import datetime
+
+import numpy as np
+import pytest
+
+from safeguarding.learning.intelligence import repetition
+from safeguarding.learning.repository.factories import code, make_entry
+
+from .builders import coded_report
+
+pytestmark = pytest.mark.django_db
+
+PARAPHRASES = [
+    "Partners should ensure that information is shared between agencies in a timely way.",
+    "Partner agencies should ensure information is shared between them in a timely manner.",
+    "The partnership should ensure that agencies share information in a timely way.",
+    "All agencies should ensure that information is shared with partners in a timely way.",
+]
+UNRELATED = [
+    "Partners should agree a neglect screening tool by March 2027.",
+    "The local authority should review its training on domestic abuse for social workers.",
+    "Health visitors should record the voice of the child at every contact.",
+    "The police should review how they respond to missing children reports at weekends.",
+    "Schools should be included in strategy discussions when a child is at risk.",
+    "Partners should ensure that practitioners are supported by regular supervision.",
+    "GP practices should flag unknown adult males in the household when known.",
+    "Agencies should ensure that records of information shared by telephone are kept.",
+    "Housing providers should be told when a family with a child protection plan moves.",
+]
+PUBLISHED = datetime.date(2026, 3, 1)
+
+
+def _report(area, text, *themes, published_on=PUBLISHED):
+    return coded_report(area, published_on, *themes, recommendations=(text,))
+
+
+def test_paraphrases_of_one_banal_recommendation_form_one_cluster_and_unrelated_ones_do_not():
+    for index, text in enumerate(PARAPHRASES):
+        _report(f"Area {index}", text, "information-sharing", published_on=datetime.date(2023 + index, 3, 1))
+    for index, text in enumerate(UNRELATED):
+        _report(f"Area {10 + index}", text, "neglect")
+
+    found = repetition.repetition_index()
+
+    assert len(found.clusters) == 1
+    cluster = found.clusters[0]
+    assert {member.text for member in cluster.members} == set(PARAPHRASES)
+    assert (cluster.reports, cluster.areas, cluster.years) == (4, 4, "2023 to 2026")
+    assert cluster.example.text in PARAPHRASES
+    by_theme = {row.theme.slug: row for row in found.by_theme}
+    assert (by_theme["information-sharing"].recommendations, by_theme["information-sharing"].percent) == (4, 100)
+    assert (by_theme["neglect"].recommendations, by_theme["neglect"].repeated) == (9, 0)
+    assert (found.recommendations, found.repeated) == (13, 4)
+
+
+def test_every_pair_of_paraphrases_is_closer_than_any_paraphrase_and_unrelated_pair():
+    vectors = repetition.vectorise(PARAPHRASES + UNRELATED)
+    similarity = (vectors @ vectors.T).toarray()
+    count = len(PARAPHRASES)
+    unrelated = similarity[:count, count:].max()
+    assert unrelated < repetition.NEAR_DUPLICATE_SIMILARITY
+    # Each paraphrase is a near-duplicate of at least one other, so the cluster holds together.
+    within = similarity[:count, :count] - np.eye(count)
+    assert (within.max(axis=1) >= repetition.NEAR_DUPLICATE_SIMILARITY).all()
+
+
+def test_the_same_area_repeating_itself_does_not_count_towards_the_index():
+    _report("Area A", PARAPHRASES[0], "information-sharing")
+    _report("Area A", PARAPHRASES[3], "information-sharing", published_on=datetime.date(2026, 9, 1))
+    _report("Area B", UNRELATED[0], "information-sharing")
+
+    found = repetition.repetition_index()
+
+    assert found.repeated == 0
+    assert found.clusters == []  # a group written by one area only is not shown
+    assert found.by_theme[0].recommendations == 3 and found.by_theme[0].index == 0
+
+
+def test_a_recommendation_takes_its_findings_themes_or_else_its_reports():
+    entry = make_entry(
+        area_name="Area A",
+        published_on=PUBLISHED,
+        findings=(("Baby often hungry.", ""), ("Father not known to services.", "")),
+        recommendations=("Answers the first finding.", "Answers the second.", "Answers no finding in particular."),
+    )
+    first, second = entry.current_findings()
+    code(first, "neglect")
+    code(second, "unknown-adult-males")
+
+    themes = {r.text: r.theme_ids for r in repetition.load_recommendations()}
+    slugs = {text: {theme for theme in ids} for text, ids in themes.items()}
+
+    neglect, males = first.themes.get().pk, second.themes.get().pk
+    assert slugs["Answers the first finding."] == {neglect}
+    assert slugs["Answers the second."] == {males}
+    assert slugs["Answers no finding in particular."] == {neglect, males}
+
+
+def test_the_period_chooses_the_recommendations_and_nothing_gives_an_empty_answer():
+    assert repetition.repetition_index().recommendations == 0
+    _report("Area A", PARAPHRASES[0], "information-sharing", published_on=datetime.date(2020, 1, 1))
+    _report("Area B", PARAPHRASES[3], "information-sharing")
+
+    assert repetition.repetition_index().repeated == 2
+    recent = repetition.repetition_index(datetime.date(2025, 1, 1), datetime.date(2026, 12, 31))
+    assert (recent.recommendations, recent.repeated, recent.clusters) == (1, 0, [])
+
+
+def test_blocks_find_the_same_pairs_as_one_whole_matrix(monkeypatch):
+    texts = PARAPHRASES + UNRELATED + PARAPHRASES
+    vectors = repetition.vectorise(texts)
+    whole = set(zip(*repetition.near_duplicate_pairs(vectors), strict=True))
+    monkeypatch.setattr(repetition, "BLOCK_ROWS", 3)
+    blocked = set(zip(*repetition.near_duplicate_pairs(vectors), strict=True))
+    assert whole == blocked
+    assert (0, len(PARAPHRASES) + len(UNRELATED)) in whole  # the same text twice
