@@ -17,6 +17,7 @@ from django.utils.text import slugify
 from safeguarding.core.identity.nhs import linkage_key
 from safeguarding.demo import world
 from safeguarding.demo.identities import synthetic_nhs_number
+from safeguarding.learning.reviewers.demo import register_area_reviewer
 from safeguarding.organisations.models import SafeguardingArea
 
 from .actions import learning as learning_actions
@@ -151,6 +152,7 @@ def _learning_inquiry(case, area, incident, people):
     lead = people["ri.lead"]
     slug, terms = case.lli
     lli = incident.lli
+    register_area_reviewer(people["reviewer"])  # a lead reviewer must be on the national register
     lli_actions.save_set_up(
         lead,
         lli,

@@ -1,5 +1,6 @@
 """The local learning inquiry: terms of reference, a methodology from the maintained list, a lead
-reviewer from the area's reviewers, and who was invited to take part (Wood para 166)."""
+reviewer from the area's reviewers who is on the national register and independent of the case, and who
+was invited to take part (Wood paras 166 and 173)."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -8,17 +9,41 @@ from django.utils import timezone
 from safeguarding.core import audit
 from safeguarding.core.concurrency import save_if_unchanged
 from safeguarding.core.permissions import INCIDENT_INQUIRY_ROLES
+from safeguarding.learning.reviewers import independence
 from safeguarding.organisations.models import Membership, Role, User
 
 from ..models import IncidentStatusChange, Involvement, InvolvementResponse
 from ..states import TRANSITIONS, IncidentStatus
 from .common import audit_actor, check
 
+NOT_ON_REGISTER = "Not on the national reviewer register"
+
 
 def reviewers_of(area):
-    """People with the reviewer role in the area: the register, until the national issue adds accreditation."""
+    """People with the reviewer role in the area (who may therefore work on its cases)."""
     ids = Membership.objects.filter(area=area, role=Role.REVIEWER).values("user_id")
     return User.objects.filter(pk__in=ids, is_active=True).order_by("full_name")
+
+
+def _exclusion_reasons(user, incident, on):
+    """Why `user` may not lead the incident's inquiry: not on the register, or the independence check's reasons."""
+    record = independence.reviewer_for_user(user)
+    if record is None:
+        return [NOT_ON_REGISTER]
+    return independence.check(record, areas=[incident.area], organisations=incident.agencies_involved.all(), on=on)
+
+
+def lead_reviewer_choices(incident, on=None):
+    """(eligible people, [(excluded person, reasons)]) among the area's reviewers, for the set-up page."""
+    on = on or timezone.localdate()
+    eligible, excluded = [], []
+    for user in reviewers_of(incident.area):
+        reasons = _exclusion_reasons(user, incident, on)
+        if reasons:
+            excluded.append((user, reasons))
+        else:
+            eligible.append(user)
+    return eligible, excluded
 
 
 def _in_lli(incident):
@@ -26,7 +51,7 @@ def _in_lli(incident):
         raise ValidationError(f"The case is {incident.get_status_display().lower()}, not in its local learning inquiry")
 
 
-def save_set_up(actor, lli, expected_version, *, terms_of_reference, methodology, lead_reviewer):
+def save_set_up(actor, lli, expected_version, *, terms_of_reference, methodology, lead_reviewer, today=None):
     incident = lli.incident
     check(actor, "incidents.run_lli", incident)
     _in_lli(incident)
@@ -35,6 +60,10 @@ def save_set_up(actor, lli, expected_version, *, terms_of_reference, methodology
         errors["methodology"] = "This methodology is no longer on the list: choose another"
     if lead_reviewer is not None and not reviewers_of(incident.area).filter(pk=lead_reviewer.pk).exists():
         errors["lead_reviewer"] = f"The lead reviewer must hold the reviewer role in {incident.area.name}"
+    elif lead_reviewer is not None:
+        reasons = _exclusion_reasons(lead_reviewer, incident, today or timezone.localdate())
+        if reasons:
+            errors["lead_reviewer"] = f"{lead_reviewer} cannot lead this inquiry: {'; '.join(reasons)}"
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():

@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 from safeguarding.core.tests.browser import PageLog, assert_accessible, sign_in_with_both_factors
 from safeguarding.incidents.models import Incident
 from safeguarding.incidents.states import IncidentStatus
+from safeguarding.learning.reviewers.factories import make_reviewer
 from safeguarding.organisations.factories import OrganisationFactory, person_with_role
 from safeguarding.organisations.models import OrganisationKind, Role
 
@@ -75,6 +76,7 @@ def test_from_notification_to_publication(people, transactional_db, area):
     reviewer = person_with_role(Role.REVIEWER, area, organisation=council)
     reviewer.full_name = "Helen Reviewer"
     reviewer.save(update_fields=["full_name"])
+    make_reviewer(reviewer)  # on the national register, accredited, with no ties to the area
     chiefs = [person_with_role(Role.LEAD_CHIEF_OFFICER, area, organisation=org) for org in partners.values()]
     today = timezone.localdate()
 

@@ -1,5 +1,6 @@
 """The local learning inquiry page: set-up (terms of reference, methodology with its guidance, lead
-reviewer), involvement of practitioners and family, and moving on to findings."""
+reviewer from the eligible reviewers, with why others are excluded), involvement of practitioners and
+family, and moving on to findings."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -24,7 +25,9 @@ def lli(request, pk):
         raise Http404
     inquiry = incident.lli
     which = request.POST.get("form") if request.method == "POST" else None
-    reviewers = actions.reviewers_of(incident.area)
+    # Only reviewers on the national register who pass the independence check are offered (Wood para 173).
+    eligible, excluded = actions.lead_reviewer_choices(incident)
+    reviewers = actions.reviewers_of(incident.area).filter(pk__in=[user.pk for user in eligible])
     setup = SetUpForm(
         request.POST if which == "setup" else None,
         reviewers=reviewers,
@@ -77,6 +80,7 @@ def lli(request, pk):
         "form": failed,
         "methodologies": Methodology.objects.filter(is_active=True),
         "involvements": incident.involvements.all(),
-        "has_reviewers": reviewers.exists(),
+        "has_reviewers": bool(eligible),
+        "excluded_reviewers": excluded,
     }
     return render(request, "incidents/lli.html", context)
