@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import decision, inquiry, listing, propose, running, setup
+from .views import decision, inquiry, listing, propose, quality, running, setup
 
 app_name = "nsci"
 
@@ -13,4 +13,5 @@ urlpatterns = [
     path("<int:pk>/progress/", running.progress, name="progress"),
     path("<int:pk>/report/", running.report, name="report"),
     path("<int:pk>/publish/", running.publish, name="publish"),
+    path("<int:pk>/quality/", quality.assess_quality, name="quality"),
 ]

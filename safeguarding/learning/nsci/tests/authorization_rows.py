@@ -16,6 +16,7 @@ PAGE_MATRIX = {
     "nsci:progress": ("GET", expect(NATIONAL_ADMIN)),
     "nsci:report": ("GET", expect(NATIONAL_ADMIN)),
     "nsci:publish": ("GET", expect(NATIONAL_ADMIN)),
+    "nsci:quality": ("GET", expect(NATIONAL)),
 }
 POST_ALLOWED = {
     "nsci:propose": NATIONAL,
@@ -24,6 +25,7 @@ POST_ALLOWED = {
     "nsci:progress": NATIONAL_ADMIN,
     "nsci:report": NATIONAL_ADMIN,
     "nsci:publish": NATIONAL_ADMIN,
+    "nsci:quality": NATIONAL,
 }
 
 
@@ -43,4 +45,5 @@ def url_kwargs(world):
         "nsci:progress": {"pk": inquiry(InquiryStatus.IN_PROGRESS)},
         "nsci:report": {"pk": inquiry(InquiryStatus.IN_PROGRESS)},
         "nsci:publish": {"pk": inquiry(InquiryStatus.REPORT_DRAFTED)},
+        "nsci:quality": {"pk": inquiry(InquiryStatus.PUBLISHED)},
     }

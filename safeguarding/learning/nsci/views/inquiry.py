@@ -8,14 +8,6 @@ from ..states import InquiryStatus
 from .access import inquiry_or_404, national_page
 
 
-def _quality_assessment_url(inquiry):
-    """The reviewers' quality assessment page for this inquiry, once that page exists in the register."""
-    try:
-        return reverse("reviewers:assess-quality", kwargs={"kind": "nsci", "key": f"nsci:{inquiry.pk}"})
-    except NoReverseMatch:
-        return ""
-
-
 def _repository_entry_url(inquiry):
     """The published report's page in the national repository, once the repository has one."""
     entry = inquiry.repository_entry
@@ -57,6 +49,7 @@ def inquiry_detail(request, pk):
         "recommendations": inquiry.recommendations.all(),
         "next_steps": next_steps(request.user, inquiry),
         "entry_url": _repository_entry_url(inquiry),
-        "quality_url": _quality_assessment_url(inquiry) if inquiry.status == InquiryStatus.PUBLISHED else "",
+        "can_assess_quality": inquiry.status == InquiryStatus.PUBLISHED
+        and request.user.has_perm("reviewers.assess_quality"),
     }
     return render(request, "nsci/inquiry.html", context)
