@@ -42,7 +42,8 @@ def _coding_moment(entry):
     return min(moment, timezone.now())
 
 
-def _receive_new(corpus, report):
+def receive_corpus(corpus, report):
+    """Takes in the corpus's reports not yet in the repository. Returns [(entry, intended codes per finding)]."""
     known = set(
         RepositoryEntry.objects.filter(source_key__startswith=SOURCE_KEY_PREFIX).values_list("source_key", flat=True)
     )
@@ -61,7 +62,7 @@ def _receive_new(corpus, report):
     return added
 
 
-def _import_codes(pairs, coder, themes):
+def import_codes(pairs, coder, themes):
     """Codes given in bulk, as an import of already-coded material (no suggestion was shown)."""
     findings, codes = [], []
     for finding, slugs in pairs:
@@ -83,20 +84,26 @@ def _code_through_platform(pairs, analyst, earlier, report):
         report.count("findings coded through the platform", True)
 
 
-@transaction.atomic
-def seed_demo_repository(report):
-    added = _receive_new(generate_corpus(), report)
-    if not added:
-        return report
-    themes = {theme.slug: theme for theme in Theme.objects.all()}
+def findings_with_intended_codes(added):
+    """[(finding, the codes the generator meant for it)], oldest report first."""
     pairs = []
     for entry, intended in added:
         findings = list(entry.current_findings().select_related("entry"))
         pairs += list(zip(findings, intended, strict=True))
+    return pairs
+
+
+@transaction.atomic
+def seed_demo_repository(report):
+    added = receive_corpus(generate_corpus(), report)
+    if not added:
+        return report
+    themes = {theme.slug: theme for theme in Theme.objects.all()}
+    pairs = findings_with_intended_codes(added)
     to_code = pairs[: max(0, len(pairs) - UNCODED)]
     analyst = demo_analyst()
     split = len(to_code) - PLATFORM_CODED if analyst else len(to_code)
-    _import_codes(to_code[:split], analyst, themes)
+    import_codes(to_code[:split], analyst, themes)
     for _ in range(split):
         report.count("findings coded on import", True)
     if analyst and split > 0:

@@ -255,6 +255,9 @@ NOISE = [
     "The management of the review was shared between two partners.",
 ]
 
+# How findings are often introduced: words that carry no theme.
+OPENERS = ["", "", "", "The review found that ", "Practitioners told the review that ", "In hindsight, ", "Records show that "]
+
 # Banal lessons written again and again: each variant is the same idea in slightly different words.
 BANAL_RECOMMENDATIONS = [
     ["Partners should ensure information is shared in a timely manner.", "All partners should ensure that information is shared in a timely way.", "Partner agencies must ensure information is shared in a timely manner with all relevant professionals.", "Partners should ensure that relevant information is shared in a timely manner."],
@@ -333,18 +336,33 @@ def _capitalise(sentence):
     return sentence[:1].upper() + sentence[1:]
 
 
-def _finding_text(rng, codes):
-    """(what happened, why): per code one sentence, with keywords about two times in three."""
-    what = []
-    for slug in codes:
-        with_keywords, plain, _why, _rec = BANKS[slug]
+def _opened(rng, sentence):
+    opener = rng.choice(OPENERS)
+    if not opener:
+        return _capitalise(sentence)
+    lowered = sentence[:1].lower() + sentence[1:] if sentence[1:2].islower() else sentence
+    return opener + lowered
+
+
+def _finding_text(rng, codes, themes):
+    """(what happened, why). Per code a sentence, with keywords about two times in three; a secondary code
+    is sometimes evident only from why it happened; and about a third of findings mention another theme's
+    circumstances in passing, which the coders did not code (as real findings do)."""
+    what, why = [], []
+    for number, slug in enumerate(codes):
+        with_keywords, plain, reasons, _rec = BANKS[slug]
+        if number and rng.random() < 0.25:
+            why.append(rng.choice(reasons))
+            continue
         bank = with_keywords if rng.random() < 0.62 else plain
-        what.append(_capitalise(_fill(rng, rng.choice(bank))))
+        what.append(_opened(rng, _fill(rng, rng.choice(bank))))
+    if rng.random() < 0.33:
+        passing = rng.choice([slug for slug in themes if slug not in codes])
+        what.insert(rng.randrange(len(what) + 1), _opened(rng, _fill(rng, rng.choice(BANKS[passing][1]))))
     if rng.random() < 0.5:
         what.insert(rng.randrange(len(what) + 1), rng.choice(NOISE))
-    why = [rng.choice(BANKS[codes[0]][2])]
-    if len(codes) > 1 and rng.random() < 0.5:
-        why.append(rng.choice(BANKS[codes[1]][2]))
+    if not why or rng.random() < 0.6:
+        why.insert(0, rng.choice(BANKS[codes[0]][2]))
     if rng.random() < 0.3:
         why.append(rng.choice(NOISE))
     return " ".join(what), " ".join(why)
@@ -372,7 +390,7 @@ def _report(rng, number, total, areas, themes):
     findings, intended, recommendations = [], [], []
     for position in range(1, rng.randint(2, 6) + 1):
         codes = _themes_for(rng, published_on.year, themes)
-        what, why = _finding_text(rng, codes)
+        what, why = _finding_text(rng, codes, themes)
         findings.append(IncomingFinding(what, why, sorted(rng.sample(AGENCY_KINDS, rng.randint(1, 3)))))
         intended.append(codes)
         recommendations.append(IncomingRecommendation(BANKS[codes[0]][3], finding_position=position))

@@ -1,5 +1,13 @@
-from django.urls import path  # noqa: F401
+"""Coding findings against the common category scheme, with suggestions from the text."""
+
+from django.urls import path
+
+from . import views
 
 app_name = "coding"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.queue, name="queue"),
+    path("findings/<int:pk>/", views.code, name="code-finding"),
+    path("category-scheme/", views.category_scheme, name="category-scheme"),
+]

@@ -6,6 +6,7 @@ from safeguarding.learning.repository.factories import make_entry
 from safeguarding.learning.repository.models import EntryKind
 
 NATIONAL = {"national:national_analyst", "national:national_administrator"}
+ANALYSTS = {"national:national_analyst"}
 
 PAGE_MATRIX = {
     "repository:search": ("GET", expect(EVERYONE)),
@@ -14,7 +15,12 @@ PAGE_MATRIX = {
     "repository:entry": ("GET", expect(NATIONAL, anonymous="404")),
     "repository:digest": ("GET", expect(EVERYONE)),
     "repository:digest-month": ("GET", expect(EVERYONE)),
+    # Coding: national analysts only; the category scheme is public.
+    "coding:queue": ("GET", expect(ANALYSTS)),
+    "coding:code-finding": ("GET", expect(ANALYSTS)),
+    "coding:category-scheme": ("GET", expect(EVERYONE)),
 }
+POST_ALLOWED = {"coding:code-finding": ANALYSTS}
 
 
 def url_kwargs(world):
@@ -27,5 +33,6 @@ def url_kwargs(world):
     )
     return {
         "repository:entry": {"reference": summary.reference},
+        "coding:code-finding": {"pk": summary.current_findings().first().pk},
         "repository:digest-month": {"year": "2026", "month": "03"},
     }

@@ -1,0 +1,102 @@
+"""Coding suggestions: the keyword baseline until enough findings are coded, then the classifier."""
+
+import pytest
+
+from safeguarding.learning.repository.coding import suggest
+from safeguarding.learning.repository.factories import code, make_entry
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _fresh_models():
+    suggest.forget_trained_models()
+    yield
+    suggest.forget_trained_models()
+
+
+def _coded(*findings):
+    """Each (text, slugs) becomes a coded finding of its own entry."""
+    for text, slugs in findings:
+        entry = make_entry(findings=[(text, "")])
+        code(entry.current_findings().get(), *slugs)
+
+
+def test_with_nothing_coded_the_keyword_baseline_suggests_from_whole_words():
+    result = suggest.suggest_themes("Police knew of coercive control. The father drank alcohol and took drugs.")
+    assert result.strategy == suggest.KEYWORDS
+    by_slug = {s.slug: s for s in result.items}
+    assert {"domestic-abuse", "parental-substance-misuse"} <= set(by_slug)
+    # A phrase of several words is stronger evidence than one word; two keywords stronger than one.
+    assert by_slug["domestic-abuse"].confidence == pytest.approx(suggest.PHRASE_WEIGHT)
+    assert by_slug["parental-substance-misuse"].confidence == pytest.approx(1 - (1 - suggest.WORD_WEIGHT) ** 2)
+    assert all(s.strategy_label == "the keyword baseline" for s in result.items)
+
+
+def test_the_baseline_does_not_match_inside_other_words():
+    result = suggest.suggest_themes("They met at the drugstore near the mapping office.")
+    assert "parental-substance-misuse" not in {s.slug for s in result.items}
+
+
+def test_suggestions_come_best_first_with_confidences_between_0_and_1():
+    result = suggest.suggest_themes(
+        "Neglect: home conditions were poor and the child was hungry. A new partner had moved in."
+    )
+    confidences = [s.confidence for s in result.items]
+    assert confidences == sorted(confidences, reverse=True)
+    assert all(0 < c <= 1 for c in confidences)
+    assert result.items[0].slug == "neglect"
+
+
+@pytest.fixture
+def small_threshold(monkeypatch):
+    monkeypatch.setattr(suggest, "MIN_CODED_FINDINGS", 8)
+
+
+def _teach_a_made_up_word():
+    _coded(
+        *[(f"The zorblat was missing from the file on visit {n}.", ["recording"]) for n in range(4)],
+        *[(f"Nobody checked the quintalope at meeting {n}.", ["training"]) for n in range(4)],
+        *[
+            (f"The zorblat and the quintalope were both forgotten, time {n}.", ["recording", "training"])
+            for n in range(3)
+        ],
+        *[(f"The weather was mild and the bus was late on day {n}.", ["workload"]) for n in range(4)],
+    )
+
+
+def test_after_enough_coding_the_classifier_learns_a_made_up_word(small_threshold):
+    _teach_a_made_up_word()
+    result = suggest.suggest_themes("A zorblat appeared again.")
+    assert result.strategy == suggest.CLASSIFIER
+    assert result.items[0].slug == "recording"
+    assert result.items[0].strategy_label == "the classifier"
+    assert "recording" in result.pre_ticked()
+
+
+def test_the_classifier_suggests_several_codes_for_one_finding(small_threshold):
+    _teach_a_made_up_word()
+    result = suggest.suggest_themes("The zorblat and the quintalope.")
+    assert {"recording", "training"} <= result.pre_ticked()
+    assert "workload" not in result.pre_ticked()
+
+
+def test_below_the_minimum_the_baseline_stays_in_use(small_threshold, monkeypatch):
+    monkeypatch.setattr(suggest, "MIN_CODED_FINDINGS", 100)
+    _teach_a_made_up_word()
+    assert suggest.suggest_themes("A zorblat appeared again.").strategy == suggest.KEYWORDS
+
+
+def test_the_trained_model_is_reused_until_the_coding_changes(small_threshold):
+    _teach_a_made_up_word()
+    first = suggest.current_classifier()
+    assert suggest.current_classifier() is first
+    _coded(("Another zorblat went astray.", ["recording"]))
+    retrained = suggest.current_classifier()
+    assert retrained is not first and retrained.trained_on == first.trained_on + 1
+
+
+def test_themes_with_too_few_examples_are_not_learned(small_threshold):
+    _teach_a_made_up_word()
+    _coded(("Something about radicalisation once.", ["radicalisation"]))
+    assert "radicalisation" not in suggest.current_classifier().labels
