@@ -30,10 +30,10 @@ from safeguarding.learning.repository.models import FindingTheme, RepositoryReco
 from .analysis import area_key
 
 # Chosen on paraphrases of one banal recommendation ("partners should ensure information is shared between
-# agencies in a timely way") against unrelated recommendations: paraphrases mostly score 0.55 to 0.8 and are
-# joined into one cluster through their closest pairs; unrelated ones, even of the same template ("partners
-# should ensure that practitioners ..."), stay below 0.45. See tests/test_repetition.py.
-NEAR_DUPLICATE_SIMILARITY = 0.5
+# agencies in a timely way") against unrelated recommendations: each paraphrase scores at least 0.6 with
+# another one, so they join into one cluster, while unrelated ones, even of the same template ("partners
+# should ensure that practitioners ..."), stay below 0.46. See tests/test_repetition.py.
+NEAR_DUPLICATE_SIMILARITY = 0.55
 BLOCK_ROWS = 500
 
 
@@ -152,14 +152,29 @@ def load_recommendations(start=None, end=None, *, region=None, public_only=False
     ]
 
 
-def vectorise(texts):
-    """L2-normalised rows whose dot products are the averaged word and character cosine similarities."""
-    words = TfidfVectorizer(ngram_range=(1, 2), stop_words="english", sublinear_tf=True, min_df=1)
-    characters = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, min_df=1)
-    by_words = words.fit_transform(texts)
-    by_characters = characters.fit_transform(texts)
+def background_texts():
+    """What the word weights are learnt from besides the recommendations compared: every current
+    recommendation in the repository and the category scheme's definitions and examples. So the similarity of
+    two texts does not swing with the period or region chosen, and a handful of texts still gets sensible
+    weights (in a tiny corpus every shared word would look common and only the differences would count)."""
+    texts = list(RepositoryRecommendation.objects.filter(edition=F("entry__edition")).values_list("text", flat=True))
+    for definition, examples in Theme.objects.values_list("definition", "examples"):
+        texts.append(definition)
+        texts.extend(line for line in examples.splitlines() if line.strip())
+    return texts
+
+
+def vectorise(texts, background=()):
+    """L2-normalised rows whose dot products are the averaged word and character cosine similarities.
+
+    The word weights (inverse document frequencies) are learnt from `texts` and `background` together."""
+    words = TfidfVectorizer(ngram_range=(1, 2), stop_words="english", sublinear_tf=True)
+    characters = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
+    corpus = [*texts, *background]
+    words.fit(corpus)
+    characters.fit(corpus)
     # Each part has unit length, so scaling both by sqrt(1/2) gives unit rows whose dot product is the mean.
-    combined = sparse.hstack([by_words, by_characters]).tocsr() * np.sqrt(0.5)
+    combined = sparse.hstack([words.transform(texts), characters.transform(texts)]).tocsr() * np.sqrt(0.5)
     return normalize(combined)
 
 
@@ -189,7 +204,7 @@ def repetition_index(start=None, end=None, *, region=None, public_only=False, th
     count = len(recommendations)
     if count < 2:
         return _result(recommendations, set(), [], threshold)
-    vectors = vectorise([r.text for r in recommendations])
+    vectors = vectorise([r.text for r in recommendations], background_texts())
     first, second = near_duplicate_pairs(vectors, threshold)
     repeated = set()
     for i, j in zip(first.tolist(), second.tolist(), strict=True):

@@ -56,7 +56,7 @@ def test_paraphrases_of_one_banal_recommendation_form_one_cluster_and_unrelated_
 
 
 def test_every_pair_of_paraphrases_is_closer_than_any_paraphrase_and_unrelated_pair():
-    vectors = repetition.vectorise(PARAPHRASES + UNRELATED)
+    vectors = repetition.vectorise(PARAPHRASES + UNRELATED, repetition.background_texts())
     similarity = (vectors @ vectors.T).toarray()
     count = len(PARAPHRASES)
     unrelated = similarity[:count, count:].max()
@@ -110,7 +110,7 @@ def test_the_period_chooses_the_recommendations_and_nothing_gives_an_empty_answe
 
 def test_blocks_find_the_same_pairs_as_one_whole_matrix(monkeypatch):
     texts = PARAPHRASES + UNRELATED + PARAPHRASES
-    vectors = repetition.vectorise(texts)
+    vectors = repetition.vectorise(texts, repetition.background_texts())
     whole = set(zip(*repetition.near_duplicate_pairs(vectors), strict=True))
     monkeypatch.setattr(repetition, "BLOCK_ROWS", 3)
     blocked = set(zip(*repetition.near_duplicate_pairs(vectors), strict=True))

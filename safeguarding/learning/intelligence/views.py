@@ -1,0 +1,171 @@
+"""The national intelligence pages: national roles only (everyone else gets 404, so nothing is revealed)."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from safeguarding.core.forms import add_action_errors
+from safeguarding.core.pagination import paginate, pagination_links
+from safeguarding.learning.repository.models import RepositoryEntry
+
+from . import analysis, recurrence, repetition
+from .charts import count_bars
+from .forms import DismissForm, FilterForm
+from .models import AlertStatus, RecurrenceAlert
+
+ALERTS_PER_PAGE = 25
+CHARTED_THEMES = 15
+LISTED_REPORTS = 20
+CLUSTERS_SHOWN = 30
+
+
+def national_only(perm="intelligence.view"):
+    def decorator(view):
+        @login_required
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not request.user.has_perm(perm):
+                raise Http404
+            try:
+                return view(request, *args, **kwargs)
+            except PermissionDenied:
+                raise Http404 from None
+
+        return wrapper
+
+    return decorator
+
+
+def _entries(user, entry_ids, limit=None):
+    entries = RepositoryEntry.objects.visible_to(user).filter(pk__in=entry_ids).order_by("-published_on", "reference")
+    return entries[:limit] if limit else entries
+
+
+@national_only()
+def dashboard(request):
+    today = timezone.localdate()
+    form = FilterForm(request.GET or None, years=analysis.coded_years())
+    start, end, period_label, region, chosen_theme = form.selection(today)
+    counts = analysis.theme_counts(start, end, region=region)
+    followed = next((c for c in counts if c.theme == chosen_theme), None) if chosen_theme else None
+    followed = followed or (counts[0] if counts and not chosen_theme else None)
+    theme = chosen_theme or (followed.theme if followed else None)
+    years = analysis.coded_years()
+    trend = analysis.theme_trend(theme, years, region=region) if theme else []
+    context = {
+        "current": "dashboard",
+        "form": form,
+        "period_label": period_label,
+        "region": region,
+        "counts": counts,
+        "chart": count_bars(
+            "themes-chart",
+            f"Reports per theme, {period_label}",
+            [(c.theme.name, c.reports) for c in counts[:CHARTED_THEMES]],
+            unit="Reports with at least one finding coded with the theme",
+        ),
+        "theme": theme,
+        "trend": trend,
+        "trend_chart": count_bars(
+            "trend-chart",
+            f"Reports per year: {theme}" if theme else "",
+            [(row.year, row.reports) for row in trend],
+            unit="Reports published that year with a finding coded with the theme",
+        ),
+        "theme_entries": _entries(request.user, followed.entry_ids, LISTED_REPORTS) if followed else [],
+        "theme_entry_count": len(followed.entry_ids) if followed else 0,
+        "open_alerts": RecurrenceAlert.objects.filter(status=AlertStatus.OPEN).select_related("theme"),
+        "repetition": repetition.repetition_index(start, end, region=region),
+        "can_manage": request.user.has_perm("intelligence.manage_alerts"),
+    }
+    return render(request, "intelligence/dashboard.html", context)
+
+
+@national_only("intelligence.manage_alerts")
+@require_POST
+def check(request):
+    result = recurrence.detect(timezone.localdate(), actor=request.user)
+    messages.success(request, f"Checked for recurrence: {result.summary}")
+    return redirect("intelligence:alerts")
+
+
+@national_only()
+def alerts(request):
+    status = request.GET.get("status")
+    chosen = RecurrenceAlert.objects.select_related("theme", "dismissed_by")
+    if status in AlertStatus.values:
+        chosen = chosen.filter(status=status)
+    page = paginate(request, chosen, ALERTS_PER_PAGE)
+    return render(
+        request,
+        "intelligence/alerts.html",
+        {
+            "current": "alerts",
+            "page": page,
+            "pagination": pagination_links(page, request.GET),
+            "status": status if status in AlertStatus.values else "",
+            "statuses": AlertStatus.choices,
+            "can_manage": request.user.has_perm("intelligence.manage_alerts"),
+        },
+    )
+
+
+@national_only()
+def alert(request, pk):
+    alert = get_object_or_404(RecurrenceAlert.objects.select_related("theme", "dismissed_by"), pk=pk)
+    can_manage = request.user.has_perm("intelligence.manage_alerts")
+    form = DismissForm(request.POST or None, initial={"version": alert.version})
+    if request.method == "POST":
+        if not can_manage:
+            raise Http404
+        if form.is_valid():
+            try:
+                recurrence.dismiss(
+                    request.user,
+                    alert,
+                    reason=form.cleaned_data["reason"],
+                    expected_version=form.cleaned_data["version"],
+                )
+            except ValidationError as error:
+                add_action_errors(form, error)
+            else:
+                messages.success(request, f"Alert on {alert.theme} dismissed")
+                return redirect("intelligence:alert", pk=alert.pk)
+    return render(
+        request,
+        "intelligence/alert.html",
+        {
+            "current": "alerts",
+            "alert": alert,
+            "form": form,
+            "entries": _entries(request.user, alert.entries.values_list("pk", flat=True)),
+            "can_manage": can_manage,
+        },
+    )
+
+
+@national_only()
+def repeated(request):
+    today = timezone.localdate()
+    form = FilterForm(request.GET or None, years=analysis.coded_years())
+    start, end, period_label, region, _theme = form.selection(today)
+    found = repetition.repetition_index(start, end, region=region)
+    return render(
+        request,
+        "intelligence/repetition.html",
+        {
+            "current": "repetition",
+            "form": form,
+            "period_label": period_label,
+            "region": region,
+            "repetition": found,
+            "clusters": found.clusters[:CLUSTERS_SHOWN],
+            "threshold_percent": round(100 * found.threshold),
+        },
+    )
