@@ -1,0 +1,182 @@
+"""Latency of the national repository's search at about 2,000 reports, on SQLite FTS5 and PostgreSQL.
+
+    .venv/bin/python benchmarks/learning_search.py [--reports 2000] [--repeats 10]
+    BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/learning_bench .venv/bin/python benchmarks/learning_search.py
+
+Builds a fresh SQLite database in a temporary directory (the project's database is not touched): migrates,
+loads England's reference geography, takes in `--reports` synthetic reports through the repository's
+`receive` action (the deterministic corpus of repository/synthetic.py: varied findings written from the
+category scheme's phrase banks, 40 areas in nine regions, 2019-2026) and codes their findings. Then it times
+each of 24 representative searches (single words, phrases, several words, bad syntax, facets, browsing,
+a later page) through `search()`, the interface the pages call (ranking, snippets and every facet's
+counts included), and the public page itself through Django's test client, after one warm-up each.
+
+With BENCH_DATABASE_URL set it does the same against that PostgreSQL database (migrated; seeded only if its
+repository is empty). It prints figures; it asserts nothing.
+"""
+
+import argparse
+import io
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlencode
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+# (label, query text, facet filters, sort, page)
+QUERIES = [
+    ("one word", "neglect", {}, "relevance", 1),
+    ("one word", "grooming", {}, "relevance", 1),
+    ("one word", "methadone", {}, "relevance", 1),
+    ("one word", "housing", {}, "relevance", 1),
+    ("one word, stemmed", "supervised", {}, "relevance", 1),
+    ("one word, rare", "consanguinity", {}, "relevance", 1),
+    ("phrase", '"domestic abuse"', {}, "relevance", 1),
+    ("phrase", '"information sharing"', {}, "relevance", 1),
+    ("phrase", '"voice of the child"', {}, "relevance", 1),
+    ("phrase", '"coercive control"', {}, "relevance", 1),
+    ("words", "baby bruising hospital", {}, "relevance", 1),
+    ("words", "police school exclusion", {}, "relevance", 1),
+    ("words", "mental health mother", {}, "relevance", 1),
+    ("bad syntax", 'neglect AND "unbalanced', {}, "relevance", 1),
+    ("bad syntax", "NEAR(abuse* ^police -school", {}, "relevance", 1),
+    ("word + year", "neglect", {"year": ["2024"]}, "relevance", 1),
+    ("phrase + region", '"domestic abuse"', {"region": ["E12000007", "E12000002"]}, "relevance", 1),
+    ("word + theme", "school", {"theme": ["exploitation"]}, "relevance", 1),
+    ("word + harm + age", "hospital", {"harm": ["death"], "age": ["under_1"]}, "relevance", 1),
+    ("facets only", "", {"harm_kind": ["neglect"], "agency": ["police"]}, "newest", 1),
+    ("browse newest", "", {}, "newest", 1),
+    ("browse oldest, page 5", "", {}, "oldest", 5),
+    ("word, newest first", "neglect", {}, "newest", 1),
+    ("word, page 3", "the", {}, "relevance", 3),
+]
+
+
+def _percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def _seed(reports):
+    from django.db.models import F
+
+    from safeguarding.core import audit
+    from safeguarding.learning.repository.actions import receive
+    from safeguarding.learning.repository.models import FindingTheme, RepositoryEntry, RepositoryFinding, Theme
+    from safeguarding.learning.repository.synthetic import generate_corpus
+    from safeguarding.organisations.models import Region
+
+    if RepositoryEntry.objects.exists():
+        print(f"  the repository already holds {RepositoryEntry.objects.count():,} entries: not seeding")
+        return
+    regions = {region.code: region for region in Region.objects.all()}
+    themes = {theme.slug: theme.pk for theme in Theme.objects.all()}
+    actor = audit.Actor.system("benchmark")
+    started = time.perf_counter()
+    for report in generate_corpus(reports=reports):
+        report.incoming.region = regions.get(report.region_code)
+        entry, _ = receive(report.incoming, actor=actor, today=report.incoming.published_on)
+        findings = RepositoryFinding.objects.filter(entry=entry, edition=F("entry__edition")).order_by("position")
+        FindingTheme.objects.bulk_create(
+            [
+                FindingTheme(finding=finding, theme_id=themes[slug])
+                for finding, codes in zip(findings, report.intended_codes, strict=True)
+                for slug in codes
+                if slug in themes
+            ]
+        )
+    findings = RepositoryFinding.objects.count()
+    print(f"  {reports:,} reports ({findings:,} findings) received and coded in {time.perf_counter() - started:.0f} s")
+
+
+def _time(call, repeats):
+    call()  # warm-up
+    timings = []
+    for _ in range(repeats):
+        begun = time.perf_counter()
+        call()
+        timings.append((time.perf_counter() - begun) * 1000)
+    return timings
+
+
+def run(database_url, reports, repeats):
+    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.local"
+    os.environ["DATABASE_URL"] = database_url
+    os.environ.setdefault("LOG_LEVEL", "WARNING")
+    import django
+
+    django.setup()
+    import logging
+
+    logging.disable(logging.WARNING)
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import setup_test_environment
+
+    from safeguarding.learning.repository.models import RepositoryEntry
+    from safeguarding.learning.repository.search import search
+
+    setup_test_environment()
+    call_command("migrate", verbosity=0)
+    call_command("load_reference_data", stdout=io.StringIO())
+    print(f"{connection.vendor} ({connection.settings_dict['NAME']}):")
+    _seed(reports)
+
+    client = Client()
+    public = RepositoryEntry.objects.public()
+    every_search, every_page = [], []
+    print(f"  {'query':<48} {'hits':>6} {'search() median':>16} {'p95':>7} {'page median':>12}")
+    for label, text, selected, sort, page in QUERIES:
+        options = {"entries": public, "selected": selected, "sort": sort, "page": page}
+        results = search(text, **options)
+        timings = _time(lambda text=text, options=options: search(text, **options), repeats)
+        parameters = [("q", text), ("sort", sort), ("page", page)] + [(k, v) for k, vs in selected.items() for v in vs]
+        url = f"/learning/?{urlencode(parameters)}"
+        page_timings = _time(lambda url=url: client.get(url), repeats)
+        every_search += timings
+        every_page += page_timings
+        shown = f"{label}: {text or '(no query)'} {' '.join(f'{k}={v}' for k, vs in selected.items() for v in vs)}"
+        print(
+            f"  {shown[:48]:<48} {results.total:>6} {statistics.median(timings):>13.1f} ms"
+            f" {_percentile(timings, 0.95):>4.0f} ms {statistics.median(page_timings):>9.1f} ms"
+        )
+    print(
+        f"  all {len(QUERIES)} queries x {repeats}: search() median {statistics.median(every_search):.1f} ms, "
+        f"95th percentile {_percentile(every_search, 0.95):.1f} ms; public page median "
+        f"{statistics.median(every_page):.1f} ms, 95th percentile {_percentile(every_page, 0.95):.1f} ms"
+    )
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--reports", type=int, default=2000)
+    parser.add_argument("--repeats", type=int, default=10)
+    parser.add_argument("--database-url", help=argparse.SUPPRESS)  # set when the script runs itself for PostgreSQL
+    arguments = parser.parse_args()
+    if arguments.database_url:
+        run(arguments.database_url, arguments.reports, arguments.repeats)
+        return
+    workdir = Path(tempfile.mkdtemp(prefix="learning-search-bench-"))
+    postgres = os.environ.get("BENCH_DATABASE_URL")
+    if postgres:
+        # Django is set up once per process: PostgreSQL gets a process of its own, run alongside.
+        child = subprocess.Popen(  # noqa: S603 (this same script, with the caller's own database address)
+            [sys.executable, __file__, "--reports", str(arguments.reports), "--repeats", str(arguments.repeats),
+             "--database-url", postgres],
+            stdout=subprocess.PIPE,
+            text=True,
+        )  # fmt: skip
+    run(f"sqlite:///{workdir / 'bench.sqlite3'}", arguments.reports, arguments.repeats)
+    if postgres:
+        print(child.communicate()[0], end="")
+    print(f"(working files in {workdir})")
+
+
+if __name__ == "__main__":
+    main()
