@@ -177,9 +177,7 @@ def record_cpd(actor, reviewer, *, completed_on, hours, activity, today=None):
     return row
 
 
-def add_employment(actor, reviewer, *, organisation=None, area=None, role_title, started_on, ended_on=None, today=None):
-    user = _check(actor, "reviewers.manage_register")
-    today = _today(today)
+def _employment_errors(organisation, area, role_title, started_on, ended_on, today):
     errors = {}
     if organisation is None and area is None:
         errors["organisation"] = "Choose the organisation worked for, the safeguarding area, or both"
@@ -194,7 +192,21 @@ def add_employment(actor, reviewer, *, organisation=None, area=None, role_title,
             errors["ended_on"] = "The end date must be today or in the past: leave it empty for a current job"
         elif started_on is not None and ended_on < started_on:
             errors["ended_on"] = "The end date must be on or after the start date"
-    _raise_if(errors)
+    return errors
+
+
+def _employment_audit(job):
+    return {
+        "organisation": job.organisation_id,
+        "area": job.area_id,
+        "started_on": job.started_on,
+        "ended_on": job.ended_on,
+    }
+
+
+def add_employment(actor, reviewer, *, organisation=None, area=None, role_title, started_on, ended_on=None, today=None):
+    user = _check(actor, "reviewers.manage_register")
+    _raise_if(_employment_errors(organisation, area, role_title, started_on, ended_on, _today(today)))
     with transaction.atomic():
         row = Employment.objects.create(
             reviewer=reviewer,
@@ -205,18 +217,22 @@ def add_employment(actor, reviewer, *, organisation=None, area=None, role_title,
             ended_on=ended_on,
             recorded_by=user or reviewer.user,
         )
-        audit.record(
-            _audit_actor(actor),
-            "reviewers.employment_added",
-            reviewer,
-            {
-                "organisation": getattr(organisation, "pk", None),
-                "area": getattr(area, "pk", None),
-                "started_on": started_on,
-                "ended_on": ended_on,
-            },
-        )
+        audit.record(_audit_actor(actor), "reviewers.employment_added", reviewer, _employment_audit(row))
     return row
+
+
+def change_employment(
+    actor, job, expected_version, *, organisation=None, area=None, role_title, started_on, ended_on=None, today=None
+):
+    """Corrects a declared job or records that it ended (the independence window runs from the end date)."""
+    _check(actor, "reviewers.manage_register")
+    _raise_if(_employment_errors(organisation, area, role_title, started_on, ended_on, _today(today)))
+    with transaction.atomic():
+        job.organisation, job.area, job.role_title = organisation, area, role_title.strip()
+        job.started_on, job.ended_on = started_on, ended_on
+        save_if_unchanged(job, expected_version, ["organisation", "area", "role_title", "started_on", "ended_on"])
+        audit.record(_audit_actor(actor), "reviewers.employment_changed", job.reviewer, _employment_audit(job))
+    return job
 
 
 def _rating_errors(ratings, comments):

@@ -86,6 +86,7 @@ class EmploymentForm(forms.Form):
         empty_label="Choose an area",
         help_text="The area worked for, if the job was for the area's partnership or you do not know the agency",
     )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     role_title = forms.CharField(label="Job title", required=False, max_length=200)
     started_on = GovukDateField(label="Start date", required=False)
     ended_on = GovukDateField(label="End date", required=False, help_text="Leave empty for a current job")

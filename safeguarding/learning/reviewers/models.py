@@ -133,6 +133,7 @@ class Employment(models.Model):
     role_title = models.CharField(max_length=200)
     started_on = models.DateField()
     ended_on = models.DateField(null=True, blank=True, help_text="Empty while the employment is current")
+    version = models.PositiveIntegerField(default=1)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField(auto_now_add=True)
 

@@ -1,5 +1,7 @@
+import datetime
+
 from safeguarding.core.tests.authorization import expect
-from safeguarding.learning.reviewers.factories import make_reviewer
+from safeguarding.learning.reviewers.factories import add_employment, make_reviewer
 from safeguarding.learning.reviewers.models import Reviewer
 
 from .conftest import completed_lli
@@ -17,6 +19,7 @@ PAGE_MATRIX = {
     "reviewers:add-accreditation": ("GET", expect(NATIONAL_ADMIN)),
     "reviewers:add-cpd": ("GET", expect(NATIONAL_ADMIN)),
     "reviewers:add-employment": ("GET", expect(NATIONAL_ADMIN)),
+    "reviewers:edit-employment": ("GET", expect(NATIONAL_ADMIN)),
     "reviewers:inquiries": ("GET", expect(NATIONAL)),
     "reviewers:assess": ("GET", expect(NATIONAL)),
 }
@@ -26,6 +29,7 @@ POST_ALLOWED = {
     "reviewers:add-accreditation": NATIONAL_ADMIN,
     "reviewers:add-cpd": NATIONAL_ADMIN,
     "reviewers:add-employment": NATIONAL_ADMIN,
+    "reviewers:edit-employment": NATIONAL_ADMIN,
     "reviewers:assess": NATIONAL,
 }
 
@@ -34,6 +38,7 @@ def url_kwargs(world):
     user = world.people["area:reviewer"]
     reviewer = Reviewer.objects.filter(user=user).first() or make_reviewer(user)
     incident = completed_lli(world.area, reviewer)
+    job = add_employment(reviewer, area=world.other_area, started_on=datetime.date(2015, 9, 1))
     pk = {"pk": reviewer.pk}
     return {
         "reviewers:reviewer": pk,
@@ -42,5 +47,6 @@ def url_kwargs(world):
         "reviewers:add-cpd": pk,
         "reviewers:add-employment": pk,
         "reviewers:inquiries": pk,
+        "reviewers:edit-employment": {"pk": reviewer.pk, "employment_pk": job.pk},
         "reviewers:assess": {"pk": reviewer.pk, "incident_pk": incident.pk},
     }

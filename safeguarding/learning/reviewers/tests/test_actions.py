@@ -136,3 +136,22 @@ def test_employment_dates_cannot_be_in_the_future(national_admin, reviewer):
     )
     assert job.is_current and str(job) == "Manager, Leeds City Council"
     assert Employment.objects.count() == 1 and Reviewer.objects.count() == 1
+
+
+def test_ending_a_job_checks_dates_and_the_version(national_admin, reviewer):
+    council = OrganisationFactory(name="Leeds City Council")
+    job = actions.add_employment(
+        national_admin, reviewer, organisation=council, role_title="Manager", started_on=date(2020, 1, 1), today=TODAY
+    )
+    opened = job.version
+    fields = {"organisation": council, "role_title": "Manager", "started_on": date(2020, 1, 1)}
+    errors = _errors(
+        lambda: actions.change_employment(national_admin, job, opened, ended_on=date(2019, 1, 1), **fields, today=TODAY)
+    )
+    assert "on or after the start date" in errors["ended_on"][0]
+    actions.change_employment(national_admin, job, opened, ended_on=date(2024, 3, 3), **fields, today=TODAY)
+    with pytest.raises(StaleEdit):
+        actions.change_employment(national_admin, job, opened, ended_on=None, **fields, today=TODAY)
+    job.refresh_from_db()
+    assert job.ended_on == date(2024, 3, 3)
+    assert AuditEvent.objects.filter(verb="reviewers.employment_changed").count() == 1

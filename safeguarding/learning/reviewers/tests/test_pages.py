@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from safeguarding.incidents.states import IncidentStatus
-from safeguarding.learning.reviewers.factories import add_accreditation, make_reviewer
+from safeguarding.learning.reviewers.factories import add_accreditation, add_employment, make_reviewer
 from safeguarding.learning.reviewers.models import Availability, CpdRecord, QualityAssessment
 from safeguarding.learning.reviewers.quality_markers import MARKER_KEYS
 from safeguarding.organisations.factories import UserFactory, person_with_role
@@ -178,3 +178,28 @@ def test_area_people_cannot_assess(client, sign_in, reviewer, area):
     incident = completed_lli(area, reviewer)
     sign_in(person_with_role(Role.AREA_ADMINISTRATOR, area))
     assert client.get(reverse("reviewers:assess", args=[reviewer.pk, incident.pk])).status_code == 404
+
+
+def test_recording_the_end_of_a_job_through_the_page(client, sign_in, national_admin, reviewer, area):
+    job = add_employment(reviewer, area=area, started_on=date(2019, 1, 7))
+    sign_in(national_admin)
+    url = reverse("reviewers:edit-employment", args=[reviewer.pk, job.pk])
+    form = client.get(url).context["form"]
+    assert form.initial["area"] == area and form.initial["ended_on"] is None
+    response = client.post(
+        url,
+        {
+            "version": job.version,
+            "area": area.pk,
+            "role_title": "Partnership manager",
+            "started_on_0": "7",
+            "started_on_1": "1",
+            "started_on_2": "2019",
+            "ended_on_0": "31",
+            "ended_on_1": "3",
+            "ended_on_2": "2024",
+        },
+    )
+    assert response.status_code == 302
+    job.refresh_from_db()
+    assert job.ended_on == date(2024, 3, 31) and job.role_title == "Partnership manager"

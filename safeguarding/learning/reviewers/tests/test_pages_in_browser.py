@@ -25,7 +25,7 @@ def _visit(page, url, heading):
 
 def test_the_register_pages_pass_axe(page, page_log, area):
     reviewer = make_reviewer(UserFactory(full_name="Helen Marsh"), specialisms=["neglect"])
-    add_employment(reviewer, area=area, started_on=date(2019, 1, 7), ended_on=date(2024, 2, 29))
+    job = add_employment(reviewer, area=area, started_on=date(2019, 1, 7), ended_on=date(2024, 2, 29))
     incident = completed_lli(area, reviewer)
     QualityAssessment.objects.create(
         reviewer=reviewer,
@@ -46,6 +46,7 @@ def test_the_register_pages_pass_axe(page, page_log, area):
     _visit(page, f"/reviewers/{reviewer.pk}/accreditation/", "Add an accreditation")
     _visit(page, f"/reviewers/{reviewer.pk}/cpd/", "Record professional development")
     _visit(page, f"/reviewers/{reviewer.pk}/employment/", "Add a job")
+    _visit(page, f"/reviewers/{reviewer.pk}/employment/{job.pk}/", "Change a job")
     _visit(page, f"/reviewers/{reviewer.pk}/inquiries/", "Assess an inquiry")
     _visit(page, f"/reviewers/{reviewer.pk}/inquiries/{incident.pk}/assess/", "Assess the inquiry")
 

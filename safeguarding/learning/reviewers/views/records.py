@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from safeguarding.core.forms import add_action_errors
@@ -69,7 +69,8 @@ def _record_page(request, pk, form_class, action, *, title, saved):
     form = form_class(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            action(request.user, reviewer, **form.cleaned_data)
+            values = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+            action(request.user, reviewer, **values)
         except ValidationError as error:
             add_action_errors(form, error)
         else:
@@ -100,3 +101,25 @@ def add_employment(request, pk):
     return _record_page(
         request, pk, EmploymentForm, actions.add_employment, title="Add a job to the employment history", saved="Added"
     )
+
+
+@refusals_are_404
+@require_http_methods(["GET", "POST"])
+def edit_employment(request, pk, employment_pk):
+    reviewer = reviewer_or_404(request, pk, "reviewers.manage_register")
+    job = get_object_or_404(reviewer.employments.all(), pk=employment_pk)
+    fields = ["organisation", "area", "role_title", "started_on", "ended_on", "version"]
+    initial = {field: getattr(job, field) for field in fields}
+    form = EmploymentForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        values = dict(form.cleaned_data)
+        version = values.pop("version")
+        try:
+            actions.change_employment(request.user, job, version, **values)
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            messages.success(request, "Saved")
+            return redirect("reviewers:reviewer", pk=reviewer.pk)
+    context = {"form": form, "reviewer": reviewer, "title": f"Change a job: {job.role_title}"}
+    return render(request, "reviewers/record_form.html", context)
