@@ -55,14 +55,18 @@ def _sort(sort, parsed):
     return sort
 
 
+# A results page shows the title, facts and a snippet: the long text stays in the database.
+_NOT_SHOWN = ("search_text", "sections")
+
+
 def _page_of_entries(backend, matching, parsed, sort, page_number, per_page):
     if sort == "relevance":
         page = Paginator(backend.ranked_ids(matching, parsed), per_page).get_page(page_number)
-        by_id = matching.model.objects.in_bulk(list(page.object_list))
+        by_id = matching.model.objects.defer(*_NOT_SHOWN).in_bulk(list(page.object_list))
         page.object_list = [by_id[entry_id] for entry_id in page.object_list if entry_id in by_id]
         return page
     order = ["published_on", "id"] if sort == "oldest" else ["-published_on", "-id"]
-    page = Paginator(matching.order_by(*order), per_page).get_page(page_number)
+    page = Paginator(matching.defer(*_NOT_SHOWN).order_by(*order), per_page).get_page(page_number)
     page.object_list = list(page.object_list)
     return page
 
