@@ -39,7 +39,9 @@ def timeliness_row(row):
     completed, on_time = row["completed"], row["on_time"]
     late = completed - on_time
     if completed == 0:
-        empty = {"completed_text": "0", "on_time_text": "0", "late_text": "0", "share_text": "", "median_text": ""}
+        # Nothing to measure: said in words, not as a hidden figure.
+        none = "no cases"
+        empty = {"completed_text": "0", "on_time_text": "0", "late_text": "0", "share_text": none, "median_text": none}
         return {**row, **empty}
     masked = stats.suppress([[on_time, late]]).counts[0]
     shown = all(value is not None for value in masked)

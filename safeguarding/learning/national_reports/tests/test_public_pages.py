@@ -103,8 +103,16 @@ def test_briefing_counts_by_year_are_suppressed_as_a_table(client, db):
 
 def test_briefing_extracts_link_each_published_report(client, db):
     finding = _neglect_entry("Area A", datetime.date(2025, 2, 1))
+    summary = make_entry(
+        area_name="Area Z",
+        published_on=datetime.date(2025, 3, 3),
+        is_public=False,
+        findings=(("A rapid inquiry summary, for national roles only.", ""),),
+    )
+    code(summary.current_findings().get(), "neglect")
     response = client.get("/national-reports/themes/neglect/")
     html = response.content.decode()
+    assert "for national roles only" not in html and summary.reference not in html
     assert f'href="/learning/reports/{finding.entry.reference}/"' in html
     assert finding.what_happened in html
     assert "Neglect" in html
