@@ -100,3 +100,23 @@ def test_themes_with_too_few_examples_are_not_learned(small_threshold):
     _teach_a_made_up_word()
     _coded(("Something about radicalisation once.", ["radicalisation"]))
     assert "radicalisation" not in suggest.current_classifier().labels
+
+
+def test_the_stacked_regressions_give_what_predict_proba_gives():
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.multiclass import OneVsRestClassifier
+    from sklearn.preprocessing import MultiLabelBinarizer
+
+    examples = [
+        *[(f"zorblat record {n}", ["recording"]) for n in range(4)],
+        *[(f"quintalope course {n}", ["training"]) for n in range(4)],
+        *[(f"zorblat quintalope {n}", ["recording", "training"]) for n in range(3)],
+    ]
+    classifier = suggest.ThemeClassifier.train(examples)
+    features = classifier.vectoriser.transform([text for text, _ in examples])
+    targets = MultiLabelBinarizer(classes=classifier.labels).fit_transform([slugs for _, slugs in examples])
+    reference = OneVsRestClassifier(LogisticRegression(C=10.0, class_weight="balanced", solver="liblinear"))
+    reference.fit(features, targets)
+    texts = ["a zorblat", "the quintalope and the zorblat", "nothing known"]
+    expected = reference.predict_proba(classifier.vectoriser.transform(texts))
+    assert classifier.probabilities(texts) == pytest.approx(expected)
