@@ -9,6 +9,11 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from safeguarding.arrangements.demo import seed_demo_arrangements
 from safeguarding.child_deaths.demo import seed_demo_child_deaths
 from safeguarding.incidents.demo import seed_demo_incidents
+from safeguarding.learning.intelligence.demo import seed_demo_intelligence
+from safeguarding.learning.national_reports.demo import seed_demo_national_reports
+from safeguarding.learning.nsci.demo import seed_demo_nsci
+from safeguarding.learning.repository.demo import seed_demo_repository
+from safeguarding.learning.reviewers.demo import seed_demo_reviewers
 from safeguarding.mortality.demo import seed_demo_mortality
 from safeguarding.organisations.models import (
     LocalAuthority,
@@ -108,4 +113,12 @@ def seed_demo_world(password):
     seed_demo_mortality(report)
     seed_demo_incidents(report)
     seed_demo_arrangements(report)
+    # The national learning framework, in the order each part builds on the last: the reviewer register
+    # (after the incidents, whose inquiries it assesses), the national repository's corpus, recurrence
+    # alerts on it, national inquiries (one from an alert), then the national body's reports.
+    seed_demo_reviewers(report)
+    seed_demo_repository(report)
+    seed_demo_intelligence(report)
+    seed_demo_nsci(report)
+    seed_demo_national_reports(report)
     return report

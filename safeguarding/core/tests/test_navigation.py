@@ -15,6 +15,8 @@ def _navigation_labels(html):
 
 
 EVERYONE_SEES = ["Home", "Arrangements", "Children", "Serious incidents", "Child deaths"]
+# The national body's sections; coding is for analysts only.
+NATIONAL_LEARNING = ["National learning", "Intelligence", "National inquiries", "Reviewers", "National reports"]
 
 
 @pytest.mark.django_db
@@ -37,9 +39,12 @@ EVERYONE_SEES = ["Home", "Arrangements", "Children", "Serious incidents", "Child
         ),
         (
             Role.NATIONAL_ADMINISTRATOR,
-            [*EVERYONE_SEES, "Child mortality", "People", "API tokens", "Audit trail", "Policy"],
+            [*EVERYONE_SEES, "Child mortality", *NATIONAL_LEARNING, "People", "API tokens", "Audit trail", "Policy"],
         ),
-        (Role.NATIONAL_ANALYST, [*EVERYONE_SEES, "Child mortality"]),
+        (
+            Role.NATIONAL_ANALYST,
+            [*EVERYONE_SEES, "Child mortality", "National learning", "Coding", *NATIONAL_LEARNING[1:]],
+        ),
     ],
 )
 def test_navigation_shows_only_sections_the_person_can_use(client, sign_in, area, role, expected):
