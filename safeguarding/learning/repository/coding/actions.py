@@ -53,6 +53,11 @@ def code_finding(actor, finding, theme_slugs, expected_version, *, suggestions=N
     user = _person(actor)
     if user is None or not user.has_perm(PERMISSION, finding):
         raise PermissionDenied("Only national analysts may code findings.")
+    if finding.edition != finding.entry.edition:
+        raise ValidationError(
+            f"This finding belongs to edition {finding.edition} of {finding.entry.reference}, which a later "
+            "edition has replaced: code the current edition's findings"
+        )
     themes = _themes_for(theme_slugs)
     if suggestions is None:
         suggestions = suggest_themes(finding.text).as_dict()

@@ -89,3 +89,12 @@ def test_only_national_analysts_may_code(role, area, finding):
     with pytest.raises(PermissionDenied):
         code_finding(person_with_role(role, area), finding, ["neglect"], finding.version)
     assert _codes(finding) == []
+
+
+def test_a_finding_of_a_replaced_edition_is_refused(analyst):
+    earlier = make_entry(source_key="import:corrected", findings=[("First wording.", "")]).current_findings().get()
+    make_entry(source_key="import:corrected", findings=[("Corrected wording.", "")])
+    earlier.refresh_from_db()
+    with pytest.raises(ValidationError, match="replaced"):
+        code_finding(analyst, earlier, ["neglect"], earlier.version)
+    assert _codes(earlier) == []
