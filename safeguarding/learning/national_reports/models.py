@@ -53,5 +53,8 @@ class AnnualReport(models.Model):
         return self.status == ReportStatus.PUBLISHED
 
     def sections(self):
-        """(heading, text) of the written sections, in reading order."""
-        return [(heading, getattr(self, field)) for field, heading in SECTIONS]
+        """(heading, paragraphs) of the written sections, in reading order: each line written is a paragraph."""
+        return [
+            (heading, [line.strip() for line in getattr(self, field).splitlines() if line.strip()])
+            for field, heading in SECTIONS
+        ]
