@@ -87,6 +87,20 @@ def add_recommendation(actor, inquiry, *, text, addressee):
     return recommendation
 
 
+def remove_from_report(actor, inquiry, *, finding=None, recommendation=None):
+    """Takes a finding or a recommendation out of the draft (a mistake, or learning merged into another)."""
+    check(actor, "nsci.run", inquiry)
+    require_status(inquiry, {InquiryStatus.IN_PROGRESS}, "have its report edited")
+    row = finding or recommendation
+    if row is None or row.inquiry_id != inquiry.pk:
+        raise ValidationError("Choose a finding or recommendation of this report")
+    kind = "finding" if finding is not None else "recommendation"
+    with transaction.atomic():
+        position = row.position
+        row.delete()
+        record(actor, f"nsci.{kind}_removed", inquiry, {"position": position})
+
+
 def _report_problems(inquiry):
     problems = []
     if not inquiry.report_summary.strip():

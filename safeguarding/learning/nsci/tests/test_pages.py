@@ -157,3 +157,16 @@ def test_progress_page_starts_the_inquiry_and_records_notes(client, sign_in, ana
         {"form": "note", "noted_on_0": today.day, "noted_on_1": today.month, "noted_on_2": today.year, "text": "Met"},
     )
     assert inquiry.progress_notes.get().text == "Met"
+
+
+def test_a_finding_is_removed_from_the_draft_on_the_report_page(client, sign_in, analyst, administrator, area):
+    from safeguarding.learning.nsci.actions import report
+
+    inquiry = make_inquiry([area], InquiryStatus.IN_PROGRESS, proposed_by=analyst, actor=administrator)
+    finding = report.add_finding(administrator, inquiry, what_happened="Written twice by mistake")
+    sign_in(administrator)
+    url = reverse("nsci:report", kwargs={"pk": inquiry.pk})
+    assert 'Remove<span class="govuk-visually-hidden"> finding 1' in client.get(url).content.decode()
+    assert client.post(url, {"form": "remove-finding", "row": 999999}).status_code == 404
+    assert client.post(url, {"form": "remove-finding", "row": finding.pk}).status_code == 302
+    assert not inquiry.findings.exists()

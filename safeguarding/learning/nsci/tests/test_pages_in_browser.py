@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 from safeguarding.core.tests.browser import assert_accessible, sign_in_with_both_factors
 from safeguarding.incidents.factories import make_incident
 from safeguarding.incidents.states import IncidentStatus
+from safeguarding.learning.nsci.actions import report
 from safeguarding.learning.nsci.factories import make_inquiry
 from safeguarding.learning.nsci.states import InquiryStatus
 from safeguarding.learning.reviewers.factories import add_employment, make_reviewer
@@ -48,6 +49,8 @@ def test_every_inquiry_page_passes_axe(page, page_log, area):
     proposed, accepted = inquiry(InquiryStatus.PROPOSED), inquiry(InquiryStatus.ACCEPTED)
     set_up, in_progress = inquiry(InquiryStatus.SET_UP), inquiry(InquiryStatus.IN_PROGRESS)
     drafted, published = inquiry(InquiryStatus.REPORT_DRAFTED), inquiry(InquiryStatus.PUBLISHED)
+    report.add_finding(administrator, in_progress, what_happened="Nobody asked who lived at home", why="No prompt")
+    report.add_recommendation(administrator, in_progress, text="Add a prompt", addressee="Department for Education")
     sign_in_with_both_factors(page, administrator)
 
     _visit(page, "/national-inquiries/", "National serious case inquiries")
@@ -74,6 +77,7 @@ def test_every_inquiry_page_passes_axe(page, page_log, area):
     _visit(page, f"/national-inquiries/{set_up.pk}/progress/", "Progress of the inquiry")
     _visit(page, f"/national-inquiries/{in_progress.pk}/progress/", "Progress of the inquiry")
     _visit(page, f"/national-inquiries/{in_progress.pk}/report/", "National report")
+    expect(page.get_by_role("button", name="Remove finding 1")).to_be_visible()
     page.get_by_role("button", name="Add the recommendation").click()
     expect(page.locator(".govuk-error-summary")).to_contain_text("Enter the recommendation")
     assert_accessible(page)

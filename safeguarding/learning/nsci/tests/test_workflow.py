@@ -222,3 +222,17 @@ def test_progress_notes_are_dated_within_the_inquiry(analyst, administrator, are
     assert "on or after the set-up" in before.value.message_dict["noted_on"][0]
     note = report.add_progress_note(administrator, inquiry, noted_on=DAY, text="Team met the three areas", today=DAY)
     assert list(inquiry.progress_notes.all()) == [note]
+
+
+def test_a_finding_or_recommendation_can_be_removed_from_the_draft_only(analyst, administrator, area):
+    inquiry = make_inquiry([area], S.IN_PROGRESS, proposed_by=analyst, actor=administrator)
+    finding = report.add_finding(administrator, inquiry, what_happened="Written twice by mistake")
+    report.remove_from_report(administrator, inquiry, finding=finding)
+    assert not inquiry.findings.exists()
+    assert AuditEvent.objects.filter(verb="nsci.finding_removed").exists()
+    drafted = make_inquiry([area], S.REPORT_DRAFTED, proposed_by=analyst, actor=administrator)
+    with pytest.raises(ValidationError):
+        report.remove_from_report(administrator, drafted, recommendation=drafted.recommendations.get())
+    with pytest.raises(ValidationError):
+        report.remove_from_report(administrator, inquiry, recommendation=drafted.recommendations.get())
+    assert drafted.recommendations.count() == 1

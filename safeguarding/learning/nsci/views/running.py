@@ -17,6 +17,13 @@ from ..states import REPORT_EDITABLE, InquiryStatus
 from .access import inquiry_or_404, national_page
 
 
+def _pk(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
 def _refusal(request, error, pk, to="nsci:inquiry"):
     messages.error(request, " ".join(error.messages))
     return redirect(to, pk=pk)
@@ -103,6 +110,18 @@ def report(request, pk):
                 messages.success(request, "Saved")
                 return redirect("nsci:report", pk=inquiry.pk)
         failed = form
+    elif which in {"remove-finding", "remove-recommendation"}:
+        rows = inquiry.findings if which == "remove-finding" else inquiry.recommendations
+        row = rows.filter(pk=_pk(request.POST.get("row"))).first()
+        if row is None:
+            raise Http404
+        kind = "finding" if which == "remove-finding" else "recommendation"
+        try:
+            report_actions.remove_from_report(request.user, inquiry, **{kind: row})
+        except ValidationError as error:
+            return _refusal(request, error, inquiry.pk, "nsci:report")
+        messages.success(request, f"The {kind} was removed from the draft")
+        return redirect("nsci:report", pk=inquiry.pk)
     elif which == "drafted":
         done = VersionForm(request.POST)
         if not done.is_valid():
