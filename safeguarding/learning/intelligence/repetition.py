@@ -2,7 +2,7 @@
 
 Two recommendations are near-duplicates when the cosine similarity of their TF-IDF vectors is at least
 NEAR_DUPLICATE_SIMILARITY. Each text is represented twice, by its words (single words and pairs, common
-English words left out) and by its character 3- to 5-grams within words (so that "share", "shared" and
+English words left out) and by its character 4- and 5-grams within words (so that "share", "shared" and
 "sharing" meet), and the two similarities are averaged. Near-duplicates are grouped into clusters: the
 connected components of the graph whose edges are near-duplicate pairs.
 
@@ -15,17 +15,19 @@ The similarity graph is built from the sparse TF-IDF matrix in row blocks, so me
 BLOCK_ROWS x n floats however many recommendations there are (about 5,000 take a second or two).
 """
 
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
 
 import numpy as np
-from django.db.models import F
+from django.core.cache import cache
+from django.db.models import Count, F, Max
 from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
-from safeguarding.learning.repository.models import FindingTheme, RepositoryRecommendation, Theme
+from safeguarding.learning.repository.models import FindingTheme, RepositoryEntry, RepositoryRecommendation, Theme
 
 from .analysis import area_key
 
@@ -35,6 +37,8 @@ from .analysis import area_key
 # should ensure that practitioners ..."), stay below 0.46. See tests/test_repetition.py.
 NEAR_DUPLICATE_SIMILARITY = 0.55
 BLOCK_ROWS = 500
+COMMON_SHARE, COMMON_SHARE_FROM = 0.25, 200
+CACHE_SECONDS = 60 * 60
 
 
 @dataclass(frozen=True)
@@ -152,12 +156,15 @@ def load_recommendations(start=None, end=None, *, region=None, public_only=False
     ]
 
 
-def background_texts():
-    """What the word weights are learnt from besides the recommendations compared: every current
-    recommendation in the repository and the category scheme's definitions and examples. So the similarity of
-    two texts does not swing with the period or region chosen, and a handful of texts still gets sensible
-    weights (in a tiny corpus every shared word would look common and only the differences would count)."""
-    texts = list(RepositoryRecommendation.objects.filter(edition=F("entry__edition")).values_list("text", flat=True))
+def background_texts(leave_out=()):
+    """What the word weights are learnt from besides the recommendations compared: the other current
+    recommendations in the repository (all but the pks in `leave_out`) and the category scheme's definitions
+    and examples. So the similarity of two texts does not swing with the period or region chosen, and a
+    handful of texts still gets sensible weights (in a tiny corpus every shared word would look common and
+    only the differences would count)."""
+    leave_out = set(leave_out)
+    rows = RepositoryRecommendation.objects.filter(edition=F("entry__edition")).values_list("pk", "text")
+    texts = [text for pk, text in rows.iterator(chunk_size=2000) if pk not in leave_out]
     for definition, examples in Theme.objects.values_list("definition", "examples"):
         texts.append(definition)
         texts.extend(line for line in examples.splitlines() if line.strip())
@@ -168,14 +175,18 @@ def vectorise(texts, background=()):
     """L2-normalised rows whose dot products are the averaged word and character cosine similarities.
 
     The word weights (inverse document frequencies) are learnt from `texts` and `background` together."""
-    words = TfidfVectorizer(ngram_range=(1, 2), stop_words="english", sublinear_tf=True)
-    characters = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
     corpus = [*texts, *background]
-    words.fit(corpus)
-    characters.fit(corpus)
+    # Pieces found in a large share of a big corpus ("should ensure") say little about which texts are alike
+    # but make the similarity search cost grow with the square of their frequency; small corpora keep them.
+    max_df = COMMON_SHARE if len(corpus) >= COMMON_SHARE_FROM else 1.0
+    words = TfidfVectorizer(ngram_range=(1, 2), stop_words="english", sublinear_tf=True, max_df=max_df)
+    characters = TfidfVectorizer(analyzer="char_wb", ngram_range=(4, 5), sublinear_tf=True, max_df=max_df)
+    # Fitted and transformed in one pass over the corpus; the rows of `texts` come first.
+    by_words = words.fit_transform(corpus)[: len(texts)]
+    by_characters = characters.fit_transform(corpus)[: len(texts)]
     # Each part has unit length, so scaling both by sqrt(1/2) gives unit rows whose dot product is the mean.
-    combined = sparse.hstack([words.transform(texts), characters.transform(texts)]).tocsr() * np.sqrt(0.5)
-    return normalize(combined)
+    combined = sparse.hstack([by_words, by_characters]).tocsr() * np.sqrt(0.5)
+    return normalize(combined).astype(np.float32)
 
 
 def near_duplicate_pairs(vectors, threshold=NEAR_DUPLICATE_SIMILARITY):
@@ -197,38 +208,80 @@ def near_duplicate_pairs(vectors, threshold=NEAR_DUPLICATE_SIMILARITY):
 def repetition_index(start=None, end=None, *, region=None, public_only=False, threshold=NEAR_DUPLICATE_SIMILARITY):
     """Near-duplicate recommendations across the country, and the repetition index per theme.
 
-    Recommendations of reports published between `start` and `end` (inclusive; None for no limit).
+    Recommendations of reports published between `start` and `end` (inclusive; None for no limit). The
+    answer is cached until the repository or its codes change (a few seconds' work for ~1,500 texts).
     """
+    choice = (start, end, getattr(region, "pk", region), public_only, threshold)
+    key = "intelligence:repetition:" + hashlib.sha256(repr((_fingerprint(), choice)).encode()).hexdigest()
+    found = cache.get(key)
+    if found is None:
+        found = find_repetition(start, end, region=region, public_only=public_only, threshold=threshold)
+        cache.set(key, found, CACHE_SECONDS)
+    return found
+
+
+def _fingerprint():
+    """Changes whenever a recommendation, an entry (a new edition) or a finding's codes change."""
+    return (
+        RepositoryRecommendation.objects.aggregate(count=Count("pk"), last=Max("pk")),
+        RepositoryEntry.objects.aggregate(count=Count("pk"), changed=Max("updated_at")),
+        FindingTheme.objects.aggregate(count=Count("pk"), last=Max("pk"), coded=Max("coded_at")),
+    )
+
+
+def find_repetition(start=None, end=None, *, region=None, public_only=False, threshold=NEAR_DUPLICATE_SIMILARITY):
+    """repetition_index without the cache."""
     loaded = load_recommendations(start, end, region=region, public_only=public_only)
     recommendations = [r for r in loaded if r.text.strip()]
-    count = len(recommendations)
-    if count < 2:
+    if len(recommendations) < 2:
         return _result(recommendations, set(), [], threshold)
-    vectors = vectorise([r.text for r in recommendations], background_texts())
+    # The same wording written many times is compared once: one row per distinct text.
+    writers = defaultdict(list)
+    for index, recommendation in enumerate(recommendations):
+        writers[_normalised(recommendation.text)].append(index)
+    members_of = list(writers.values())
+    distinct = [recommendations[members[0]].text for members in members_of]
+    vectors = vectorise(distinct, background_texts(leave_out={r.pk for r in recommendations}))
     first, second = near_duplicate_pairs(vectors, threshold)
-    repeated = set()
+    # The areas that wrote each distinct text, and those that wrote it or a near-duplicate of it.
+    areas_of = [{recommendations[i].area for i in members} for members in members_of]
+    reachable = [set(areas) for areas in areas_of]
     for i, j in zip(first.tolist(), second.tolist(), strict=True):
-        if recommendations[i].area != recommendations[j].area:
-            repeated.update((i, j))
-    graph = sparse.coo_matrix((np.ones(len(first)), (first, second)), shape=(count, count))
+        reachable[i] |= areas_of[j]
+        reachable[j] |= areas_of[i]
+    repeated = {
+        index
+        for text_index, members in enumerate(members_of)
+        for index in members
+        if reachable[text_index] - {recommendations[index].area}
+    }
+    graph = sparse.coo_matrix((np.ones(len(first)), (first, second)), shape=(len(distinct), len(distinct)))
     _components, labels = connected_components(graph, directed=False)
-    members = defaultdict(list)
-    for index, label in enumerate(labels.tolist()):
-        members[label].append(index)
+    groups = defaultdict(list)
+    for text_index, label in enumerate(labels.tolist()):
+        groups[label].append(text_index)
     clusters = [
-        _cluster(recommendations, vectors, indices)
-        for indices in members.values()
-        if len(indices) > 1 and len({recommendations[i].area for i in indices}) > 1
+        _cluster(recommendations, vectors, text_indices, members_of)
+        for text_indices in groups.values()
+        if len(set().union(*(areas_of[t] for t in text_indices))) > 1
     ]
     clusters.sort(key=lambda cluster: (-cluster.areas, -cluster.reports, -cluster.size, cluster.example.pk))
     return _result(recommendations, repeated, clusters, threshold)
 
 
-def _cluster(recommendations, vectors, indices):
-    chosen = [recommendations[i] for i in indices]
-    # The example is the member most similar to the others (the medoid).
-    within = vectors[indices] @ vectors[indices].T
-    example = chosen[int(np.asarray(within.sum(axis=1)).ravel().argmax())]
+def _normalised(text):
+    return " ".join(text.lower().split())
+
+
+def _cluster(recommendations, vectors, text_indices, members_of):
+    writers = [len(members_of[t]) for t in text_indices]
+    chosen = [recommendations[i] for t in text_indices for i in members_of[t]]
+    # The example is the text most similar to all the cluster's recommendations (the medoid): its similarity
+    # to their sum, computed against one summed vector rather than every pair.
+    rows = vectors[text_indices]
+    total = rows.T @ np.asarray(writers, dtype=float)
+    example_text = text_indices[int(np.asarray(rows @ total).ravel().argmax())]
+    example = recommendations[members_of[example_text][0]]
     years = [r.year for r in chosen]
     return Cluster(
         example=example,

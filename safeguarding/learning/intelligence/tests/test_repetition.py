@@ -116,3 +116,26 @@ def test_blocks_find_the_same_pairs_as_one_whole_matrix(monkeypatch):
     blocked = set(zip(*repetition.near_duplicate_pairs(vectors), strict=True))
     assert whole == blocked
     assert (0, len(PARAPHRASES) + len(UNRELATED)) in whole  # the same text twice
+
+
+def test_the_same_text_counts_for_each_area_that_wrote_it():
+    text = "Partners should ensure that information is shared between agencies in a timely way."
+    _report("Area A", text, "information-sharing")
+    _report("Area A", f"  {text.upper()} ", "information-sharing")  # the same words, once more by the same area
+    _report("Area B", UNRELATED[0], "information-sharing")
+    assert repetition.find_repetition().repeated == 0
+
+    _report("Area C", text, "information-sharing")
+    found = repetition.find_repetition()
+    assert found.repeated == 3
+    assert [(cluster.size, cluster.areas, cluster.reports) for cluster in found.clusters] == [(3, 2, 3)]
+
+
+def test_the_answer_is_cached_until_the_repository_changes():
+    _report("Area A", PARAPHRASES[0], "information-sharing")
+    _report("Area B", PARAPHRASES[3], "information-sharing")
+    assert repetition.repetition_index().recommendations == 2
+    assert repetition.repetition_index() == repetition.repetition_index()
+
+    _report("Area C", UNRELATED[0], "neglect")
+    assert repetition.repetition_index().recommendations == 3
