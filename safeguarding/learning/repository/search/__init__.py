@@ -11,12 +11,14 @@ from dataclasses import dataclass, field
 from django.core.paginator import Page, Paginator
 
 from .backends import current_backend
-from .facets import FACETS, apply_filters, selected_filters
+from .facets import FACETS, facts_of, filter_and_count, selected_filters
 from .query import ParsedQuery, parse
 from .snippets import as_html, plain
 
 PER_PAGE = 20
 SORTS = {"relevance": "Most relevant", "newest": "Newest first", "oldest": "Oldest first"}
+# A results page shows the title, facts and a snippet: the long text stays in the database.
+_NOT_SHOWN = ("search_text", "sections")
 
 __all__ = ["PER_PAGE", "SORTS", "SearchResults", "parse", "search", "selected_filters"]
 
@@ -55,20 +57,13 @@ def _sort(sort, parsed):
     return sort
 
 
-# A results page shows the title, facts and a snippet: the long text stays in the database.
-_NOT_SHOWN = ("search_text", "sections")
-
-
-def _page_of_entries(backend, matching, parsed, sort, page_number, per_page):
+def _ordered_ids(backend, text_matches, parsed, sort, kept):
     if sort == "relevance":
-        page = Paginator(backend.ranked_ids(matching, parsed), per_page).get_page(page_number)
-        by_id = matching.model.objects.defer(*_NOT_SHOWN).in_bulk(list(page.object_list))
-        page.object_list = [by_id[entry_id] for entry_id in page.object_list if entry_id in by_id]
-        return page
-    order = ["published_on", "id"] if sort == "oldest" else ["-published_on", "-id"]
-    page = Paginator(matching.defer(*_NOT_SHOWN).order_by(*order), per_page).get_page(page_number)
-    page.object_list = list(page.object_list)
-    return page
+        allowed = {facts["id"] for facts in kept}
+        return [entry_id for entry_id in backend.ranked_ids(text_matches, parsed) if entry_id in allowed]
+    newest_first = sort == "newest"
+    ordered = sorted(kept, key=lambda facts: (facts["published_on"], facts["id"]), reverse=newest_first)
+    return [facts["id"] for facts in ordered]
 
 
 def search(query_text, *, entries, selected=None, sort="relevance", page=1, per_page=PER_PAGE):
@@ -79,19 +74,14 @@ def search(query_text, *, entries, selected=None, sort="relevance", page=1, per_
     selected = selected or {}
     sort = _sort(sort, parsed)
     text_matches = backend.matching(entries, parsed) if parsed else entries
-    matching = apply_filters(text_matches, selected)
-    result_page = _page_of_entries(backend, matching, parsed, sort, page, per_page)
+    kept, options = filter_and_count(facts_of(text_matches), selected)
+    result_page = Paginator(_ordered_ids(backend, text_matches, parsed, sort, kept), per_page).get_page(page)
+    by_id = entries.model.objects.defer(*_NOT_SHOWN).in_bulk(list(result_page.object_list))
+    result_page.object_list = [by_id[entry_id] for entry_id in result_page.object_list]
     marked = backend.snippets([entry.id for entry in result_page.object_list], parsed) if parsed else {}
     hits = [
         Hit(entry, as_html(marked[entry.id]) if entry.id in marked else plain(entry.summary))
         for entry in result_page.object_list
     ]
-    facets = [
-        FacetResult(
-            facet.key,
-            facet.label,
-            facet.options(apply_filters(text_matches, selected, except_key=facet.key), selected.get(facet.key, [])),
-        )
-        for facet in FACETS
-    ]
+    facets = [FacetResult(facet.key, facet.label, options[facet.key]) for facet in FACETS]
     return SearchResults(query=parsed, sort=sort, page=result_page, hits=hits, facets=facets)

@@ -30,7 +30,7 @@ class SqliteBackend:
 
     def ranked_ids(self, matching_entries, parsed):
         # bm25 needs the MATCH in the same query, so rank every hit once here (lower is better) and keep
-        # those the filters allow, rather than a correlated subquery per row.
+        # those the person may see, rather than a correlated subquery per row.
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT rowid, {self._BM25} FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
