@@ -23,6 +23,7 @@ ALERTS_PER_PAGE = 25
 CHARTED_THEMES = 15
 LISTED_REPORTS = 20
 CLUSTERS_SHOWN = 30
+OPEN_ALERTS_SHOWN = 10
 
 
 def national_only(perm="intelligence.view"):
@@ -58,6 +59,7 @@ def dashboard(request):
     theme = chosen_theme or (followed.theme if followed else None)
     years = analysis.coded_years()
     trend = analysis.theme_trend(theme, years, region=region) if theme else []
+    open_alerts = RecurrenceAlert.objects.filter(status=AlertStatus.OPEN).select_related("theme")
     context = {
         "current": "dashboard",
         "form": form,
@@ -80,7 +82,8 @@ def dashboard(request):
         ),
         "theme_entries": _entries(request.user, followed.entry_ids, LISTED_REPORTS) if followed else [],
         "theme_entry_count": len(followed.entry_ids) if followed else 0,
-        "open_alerts": RecurrenceAlert.objects.filter(status=AlertStatus.OPEN).select_related("theme"),
+        "open_alerts": open_alerts[:OPEN_ALERTS_SHOWN],
+        "open_alert_count": open_alerts.count(),
         "repetition": repetition.repetition_index(start, end, region=region),
         "can_manage": request.user.has_perm("intelligence.manage_alerts"),
     }
