@@ -234,3 +234,17 @@ def test_any_text_gives_a_page_not_an_exception(query, sort):
     assert results.page.number >= 1
     for hit in results.hits:
         assert str(hit.snippet).count("<mark>") == str(hit.snippet).count("</mark>")
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite rebuilds drop triggers")
+def test_sqlite_index_triggers_lost_to_a_table_rebuild_are_restored_and_the_index_rebuilt():
+    from safeguarding.learning.repository.search import index_sql
+
+    with connection.cursor() as cursor:
+        for name in index_sql.SQLITE_TRIGGERS:
+            cursor.execute(f"DROP TRIGGER {name}")
+    _entry("Written while the triggers were missing", "Hoarding was not recognised.")
+    index_sql._checked_sqlite_databases.clear()
+    assert _titles(_public("hoarding")) == ["Written while the triggers were missing"]
+    _entry("Written after", "Hoarding again.")
+    assert sorted(_titles(_public("hoarding"))) == ["Written after", "Written while the triggers were missing"]
