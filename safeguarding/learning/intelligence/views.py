@@ -50,14 +50,16 @@ def _entries(user, entry_ids, limit=None):
 
 @national_only()
 def dashboard(request):
-    today = timezone.localdate()
-    form = FilterForm(request.GET or None, years=analysis.coded_years())
-    start, end, period_label, region, chosen_theme = form.selection(today)
-    counts = analysis.theme_counts(start, end, region=region)
-    followed = next((c for c in counts if c.theme == chosen_theme), None) if chosen_theme else None
-    followed = followed or (counts[0] if counts and not chosen_theme else None)
-    theme = chosen_theme or (followed.theme if followed else None)
     years = analysis.coded_years()
+    form = FilterForm(request.GET or None, years=years)
+    start, end, period_label, region, chosen_theme = form.selection(timezone.localdate())
+    counts = analysis.theme_counts(start, end, region=region)
+    # The theme followed over the years: the one chosen, else the one in most reports of the selection.
+    if chosen_theme:
+        followed = next((count for count in counts if count.theme == chosen_theme), None)
+    else:
+        followed = counts[0] if counts else None
+    theme = chosen_theme or (followed.theme if followed else None)
     trend = analysis.theme_trend(theme, years, region=region) if theme else []
     open_alerts = RecurrenceAlert.objects.filter(status=AlertStatus.OPEN).select_related("theme")
     context = {

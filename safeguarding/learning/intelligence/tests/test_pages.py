@@ -71,6 +71,8 @@ def test_the_region_and_period_filters_apply_and_bad_choices_are_named(client, a
     old = client.get(reverse("intelligence:dashboard"), {"period": f"year-{_recent().year - 5}"}).content.decode()
     assert "Choose a period from the list" in old  # no coded finding that year, so not offered
     assert client.get(reverse("intelligence:dashboard"), {"period": "all"}).status_code == 200
+    followed = client.get(reverse("intelligence:dashboard"), {"theme": "domestic-abuse"}).content.decode()
+    assert "Domestic abuse over the years" in followed
 
 
 def test_an_analyst_checks_for_recurrence_and_dismisses_an_alert(client, analyst):
