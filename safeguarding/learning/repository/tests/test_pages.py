@@ -167,3 +167,22 @@ def test_a_month_without_additions_says_so_and_a_impossible_month_is_not_found(c
     assert "No published reports were added to the repository in January 2020" in page
     assert client.get("/learning/digest/2026-13/").status_code == 404
     assert "No reports have been added yet" in client.get(reverse("repository:digest")).content.decode()
+
+
+def test_an_analyst_is_offered_the_coding_of_each_finding_and_the_national_search(client, sign_in):
+    entry = make_entry(title="To code")
+    finding = entry.current_findings().get()
+    sign_in(person_with_role(Role.NATIONAL_ANALYST))
+    page = client.get(reverse("repository:entry", args=[entry.reference])).content.decode()
+    assert reverse("coding:code-finding", args=[finding.pk]) in page
+    assert reverse("repository:national-search") in client.get(SEARCH).content.decode()
+
+
+def test_others_are_not_offered_coding(client, sign_in):
+    entry = make_entry(title="To code")
+    page = client.get(reverse("repository:entry", args=[entry.reference])).content.decode()
+    assert "/learning/coding/findings/" not in page
+    assert reverse("repository:national-search") not in client.get(SEARCH).content.decode()
+    sign_in(person_with_role(Role.NATIONAL_ADMINISTRATOR))
+    page = client.get(reverse("repository:entry", args=[entry.reference])).content.decode()
+    assert "/learning/coding/findings/" not in page

@@ -35,6 +35,7 @@ def entry(request, reference):
             "harm_kinds": _labels(shown.harm_kinds, HarmKind.choices),
             "agencies": _labels(shown.agencies, OrganisationKind.choices),
             "national": national,
+            "can_code": request.user.has_perm("repository.code_findings"),
             "back_url_name": "repository:national-search" if national else "repository:search",
         },
     )
