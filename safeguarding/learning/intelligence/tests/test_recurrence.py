@@ -146,3 +146,17 @@ def test_only_analysts_check_from_the_page(analyst):
         detect(TODAY, actor=person_with_role(Role.NATIONAL_ADMINISTRATOR))
     detect(TODAY, actor=analyst)
     assert AuditEvent.objects.get(verb="intelligence.recurrence_checked").actor == analyst
+
+
+def test_the_command_checks_for_the_day_given_and_refuses_a_bad_date():
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    reports_across_areas("neglect", reports=5, areas=3)
+    output = StringIO()
+    call_command("detect_recurrence", "--today", "2026-11-26", stdout=output)
+    assert "1 new recurrence alert(s)" in output.getvalue()
+    assert AuditEvent.objects.get(verb="intelligence.alert_raised").actor_label == "system:recurrence-detection"
+    with pytest.raises(CommandError, match="--today"):
+        call_command("detect_recurrence", "--today", "26/11/2026")
