@@ -56,13 +56,13 @@ def _appoint_team(administrator, inquiry, on):
 
 
 def _from_referral(analyst, administrator, today, seed_report):
+    if NationalInquiry.objects.filter(source=InquirySource.REFERRAL).exists():
+        seed_report.count("national inquiries", False)
+        return
     incident = Incident.objects.filter(status=IncidentStatus.REFERRED_NSCI).order_by("pk").first()
     if incident is None:
         return
-    exists = NationalInquiry.objects.filter(incident=incident).exists()
-    seed_report.count("national inquiries", not exists)
-    if exists:
-        return
+    seed_report.count("national inquiries", True)
     proposed_on = today - datetime.timedelta(days=40)
     areas = [incident.area, *_areas("tees-valley", "bristol")]
     inquiry = proposal.propose(
@@ -111,13 +111,14 @@ def _from_referral(analyst, administrator, today, seed_report):
 
 
 def _from_alert(analyst, today, seed_report):
+    # One demo proposal from an alert, whichever alert is open first when the demo is seeded.
+    if NationalInquiry.objects.filter(source=InquirySource.RECURRENCE_ALERT).exists():
+        seed_report.count("national inquiries", False)
+        return
     alert = RecurrenceAlert.objects.filter(status=AlertStatus.OPEN).select_related("theme").first()
     if alert is None:
         return
-    exists = NationalInquiry.objects.filter(recurrence_alert=alert).exists()
-    seed_report.count("national inquiries", not exists)
-    if exists:
-        return
+    seed_report.count("national inquiries", True)
     area_ids = {entry.area_id for entry in alert.entries.all() if entry.area_id}
     areas = list(SafeguardingArea.objects.filter(pk__in=area_ids)) or _areas("tees-valley", "leeds", "bristol")
     proposal.propose(
