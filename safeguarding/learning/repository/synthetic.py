@@ -20,6 +20,7 @@ import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import taxonomy_data
 from .actions import Incoming, IncomingFinding, IncomingRecommendation
 from .models import AgeBand, EntryKind, EntrySource
 
@@ -268,6 +269,86 @@ BANAL_RECOMMENDATIONS = [
 ]
 # fmt: on
 
+# A specific, SMART recommendation: who, what, by when, and how the change will be seen. Written from
+# independent parts so that two areas' specific recommendations rarely read alike.
+SMART_LEADS = [
+    "The designated nurse",
+    "The head of children's social care",
+    "The detective superintendent for safeguarding",
+    "The named GP",
+    "The partnership's business manager",
+    "The principal social worker",
+    "The head of midwifery",
+    "The education safeguarding lead",
+    "The housing service's safeguarding lead",
+    "The youth justice manager",
+    "The early help service manager",
+    "The adult mental health lead",
+]
+SMART_ACTIONS = [
+    "rewrite the {topic} guidance for {team} and pilot it in {count} cases",
+    "audit {count} cases involving {topic} and present the findings to {forum}",
+    "add a {topic} question to the {system}",
+    "run {count} reflective sessions on {topic} for {team}",
+    "agree a joint {topic} protocol with {partner}",
+    "open a monthly {topic} consultation clinic staffed by {partner}",
+    "commission a {topic} practice guide from {partner}",
+    "flag {topic} concerns on the front sheet of the {system}",
+    "train {count} {team} in recognising {topic}",
+    "appoint a {topic} champion in each locality team",
+    "hold a multi-agency case mapping day on {topic} with {partner}",
+    "publish a seven-minute briefing on {topic} for {team}",
+    "measure waiting times for {topic} referrals from {team} every quarter",
+    "include {topic} in the induction of every new member of {team}",
+    "test the {system} with {team} to see whether {topic} history is visible",
+    "survey {count} families about their experience of help with {topic}",
+]
+SMART_TEAMS = [
+    "health visitors",
+    "the front door team",
+    "duty social workers",
+    "school designated leads",
+    "neighbourhood police officers",
+    "GP practices",
+    "maternity staff",
+    "housing officers",
+    "the out-of-hours team",
+]
+SMART_SYSTEMS = [
+    "case recording system",
+    "maternity booking form",
+    "police incident log",
+    "GP record template",
+    "school safeguarding software",
+    "referral form",
+]
+SMART_PARTNERS = [
+    "the named doctor",
+    "the police public protection unit",
+    "the adult drug and alcohol service",
+    "the domestic abuse service",
+    "the designated safeguarding leads' network",
+    "the local hospital trust",
+]
+SMART_FORUMS = [
+    "the quality assurance subgroup",
+    "the partnership's executive",
+    "the learning and improvement group",
+    "the three lead chief officers",
+]
+SMART_MEASURES = [
+    "Success will be {percent}% of audited cases showing it by {month}.",
+    "A re-audit in {month} will show whether practice has changed.",
+    "The partnership will hear in {month} how many families it reached.",
+    "Progress will be reported to {forum} in {month}.",
+]
+MONTHS = ["January", "March", "April", "June", "July", "September", "October", "December"]
+# What a specific recommendation is about: the theme's own words from the category scheme.
+TOPIC_WORDS = {slug: keywords for _g, _n, _d, themes in taxonomy_data.SCHEME for slug, *_r, keywords in themes}
+# How often a finding's recommendation is the theme's stock lesson rather than a specific one: some themes
+# attract the same banal recommendation far more than others, which is what the repetition index shows.
+STOCK_SHARE_BY_GROUP_POSITION = (0.75, 0.2, 0.45, 0.6, 0.1, 0.35)
+
 # Themes that cluster in recent years, for the recurrence alerts: (themes, first year, weight).
 CLUSTERS = [
     (("risk-to-infants", "unknown-adult-males"), 2024, 0.12),
@@ -384,18 +465,46 @@ def _published_on(rng, number, total):
     return first + datetime.timedelta(days=int(span * position**0.85))
 
 
+def _recommendation(rng, slug, published_on):
+    """The theme's stock lesson, or a specific SMART recommendation about the theme."""
+    stock_share = STOCK_SHARE_BY_GROUP_POSITION[sorted(BANKS).index(slug) % len(STOCK_SHARE_BY_GROUP_POSITION)]
+    if rng.random() < stock_share:
+        return BANKS[slug][3]
+    topic = rng.choice(TOPIC_WORDS[slug])
+    due = f"{rng.choice(MONTHS)} {published_on.year + 1}"
+    action = rng.choice(SMART_ACTIONS).format(
+        topic=topic,
+        team=rng.choice(SMART_TEAMS),
+        count=rng.choice(["six", "ten", "twelve", "twenty", "thirty"]),
+        forum=rng.choice(SMART_FORUMS),
+        system=rng.choice(SMART_SYSTEMS),
+        partner=rng.choice(SMART_PARTNERS),
+    )
+    measure = rng.choice(SMART_MEASURES).format(
+        percent=rng.choice([80, 85, 90, 95]), month=f"{rng.choice(MONTHS)} {published_on.year + 2}",
+        forum=rng.choice(SMART_FORUMS),
+    )  # fmt: skip
+    measure = f" {measure}" if rng.random() < 0.4 else ""
+    return f"{rng.choice(SMART_LEADS)} will {action} by {due}.{measure}"
+
+
 def _report(rng, number, total, areas, themes):
     published_on = _published_on(rng, number, total)
     area_name, region_code, _code = rng.choice(areas)
     findings, intended, recommendations = [], [], []
+    # Recommendations draw on their own generator, so changing how they are worded leaves the findings
+    # (and the coding benchmark built on them) exactly as they were.
+    wording = random.Random(f"{number}-recommendations")  # noqa: S311 (reproducible text, not security)
     for position in range(1, rng.randint(2, 6) + 1):
         codes = _themes_for(rng, published_on.year, themes)
         what, why = _finding_text(rng, codes, themes)
         findings.append(IncomingFinding(what, why, sorted(rng.sample(AGENCY_KINDS, rng.randint(1, 3)))))
         intended.append(codes)
-        recommendations.append(IncomingRecommendation(BANKS[codes[0]][3], finding_position=position))
-    for variants in rng.sample(BANAL_RECOMMENDATIONS, rng.choice([0, 1, 1, 2])):
-        recommendations.append(IncomingRecommendation(rng.choice(variants), addressee="All partners"))
+        recommendations.append(
+            IncomingRecommendation(_recommendation(wording, codes[0], published_on), finding_position=position)
+        )
+    for variants in wording.sample(BANAL_RECOMMENDATIONS, wording.choice([0, 0, 1])):
+        recommendations.append(IncomingRecommendation(wording.choice(variants), addressee="All partners"))
     all_codes = [slug for codes in intended for slug in codes]
     kind = EntryKind.HISTORIC_REVIEW if published_on.year < 2022 else EntryKind.LLI_REPORT
     child = f"Child {rng.choice(SURNAME_LETTERS)}{rng.choice(SURNAME_LETTERS)}"

@@ -29,10 +29,12 @@ def _set(key, value):
     PolicySetting.objects.filter(key=key).update(value=value)
 
 
-def test_the_default_thresholds_come_from_the_policy_table():
-    assert detect(TODAY).thresholds.minimum_reports == 5
-    assert detect(TODAY).thresholds.minimum_areas == 3
-    assert detect(TODAY).thresholds.window_months == 24
+def test_the_thresholds_come_from_the_policy_table():
+    _set("recurrence-minimum-reports", 7)
+    _set("recurrence-minimum-areas", 4)
+    _set("recurrence-window-months", 18)
+    thresholds = detect(TODAY).thresholds
+    assert (thresholds.minimum_reports, thresholds.minimum_areas, thresholds.window_months) == (7, 4, 18)
 
 
 def test_exactly_k_reports_from_m_areas_raise_an_alert():

@@ -9,6 +9,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from safeguarding.core.clocks.models import PolicySetting
 from safeguarding.core.tests.browser import assert_accessible, sign_in_with_both_factors
 from safeguarding.learning.intelligence import recurrence
 from safeguarding.learning.intelligence.models import RecurrenceAlert
@@ -30,7 +31,7 @@ def _reference_data(transactional_db):
 
 def _reports_across_three_areas(areas, today):
     """Five published reports from three areas, each with a finding coded 'non-resident or unknown adult males'
-    or the first theme of the scheme: over the policy table's thresholds (5 reports, 3 areas, 24 months)."""
+    or the first theme of the scheme: enough for thresholds of 5 reports from 3 areas in 24 months."""
     from safeguarding.learning.repository.models import Theme
 
     theme = Theme.objects.filter(slug__contains="male").first() or Theme.objects.first()
@@ -50,6 +51,9 @@ def test_from_a_recurrence_alert_to_a_decision(browser, live_server, area, other
     today = timezone.localdate()
     third_area = SafeguardingAreaFactory(name="Area C Safeguarding Partnership", slug="area-c")
     theme = _reports_across_three_areas([area, other_area, third_area], today)
+    # Thresholds suited to five reports (the national defaults are higher).
+    PolicySetting.objects.filter(key="recurrence-minimum-reports").update(value=5)
+    PolicySetting.objects.filter(key="recurrence-minimum-areas").update(value=3)
     detection = recurrence.detect(today)
     assert detection.raised, detection.summary
     alert = RecurrenceAlert.objects.get(theme=theme)

@@ -1,7 +1,5 @@
 """The demo repository: the synthetic corpus through `receive`, coded by the demo analyst, seeded once."""
 
-import time
-
 import pytest
 
 from safeguarding.demo import world
@@ -21,9 +19,7 @@ def analyst(db):
 
 
 def test_seeds_the_corpus_coded_with_recent_findings_left_for_the_queue(analyst):
-    started = time.perf_counter()
     report = demo.seed_demo_repository(SeedReport())
-    seconds = time.perf_counter() - started
     assert RepositoryEntry.objects.count() == 300
     findings = RepositoryFinding.objects.all()
     uncoded = findings.filter(coded_at__isnull=True)
@@ -35,7 +31,6 @@ def test_seeds_the_corpus_coded_with_recent_findings_left_for_the_queue(analyst)
     assert set(findings.filter(coded_at__isnull=False).values_list("coded_by", flat=True)) == {analyst.pk}
     assert FindingTheme.objects.filter(finding__in=through_platform, was_suggested=True).exists()
     assert report.created["repository entries"] == 300
-    assert seconds < 60
 
 
 def test_seeding_twice_creates_nothing(analyst):
