@@ -19,10 +19,10 @@ import time
 from dataclasses import dataclass, field
 
 import numpy as np
-from django.db.models import F, Max
+from django.db.models import Count, F
 from scipy.special import expit
 
-from ..models import RepositoryFinding, Theme
+from ..models import FindingTheme, RepositoryFinding, Theme
 
 KEYWORDS = "keywords"
 CLASSIFIER = "classifier"
@@ -37,6 +37,9 @@ PRE_TICK_THRESHOLD = 0.5
 # Suggestions below this are not worth showing.
 SHOW_THRESHOLD = 0.1
 MAX_SUGGESTIONS = 8
+# The fitted classifier is reused until this many codes have been added or changed, or for this long.
+RETRAIN_AFTER_NEW_CODES = 25
+RETRAIN_AFTER_SECONDS = 15 * 60
 # Baseline: each distinct keyword found adds evidence; a phrase of several words is stronger evidence.
 WORD_WEIGHT, PHRASE_WEIGHT = 0.4, 0.55
 
@@ -203,18 +206,28 @@ def keyword_baseline():
 
 
 def current_classifier():
-    """The classifier for the coding as it stands now, trained if need be; None while too few are coded."""
-    state = coded_findings().aggregate(last=Max("coded_at"))
-    count = coded_findings().count()
+    """The classifier for the coding as it stands, trained if need be; None while too few are coded.
+
+    A fitted model is reused until RETRAIN_AFTER_NEW_CODES more findings have been coded or coded again, or
+    it is RETRAIN_AFTER_SECONDS old: retraining after every single code made each save cost a few seconds
+    on the next page, and one more example barely moves the suggestions.
+    """
+    coded = coded_findings()
+    count = coded.count()
     if count < MIN_CODED_FINDINGS:
         return None
-    key = ("classifier", count, state["last"], tuple(Theme.objects.filter(is_active=True).values_list("slug")))
+    themes = tuple(Theme.objects.filter(is_active=True).values_list("slug", flat=True))
+    changed = FindingTheme.objects.aggregate(n=Count("pk"))["n"]
     with _lock:
-        if key not in _cache:
-            for stale in [k for k in _cache if k[0] == "classifier"]:
-                del _cache[stale]
-            _cache[key] = ThemeClassifier.train(training_examples())
-        return _cache[key]
+        cached = _cache.get("classifier")
+        if cached is not None:
+            model, trained_at, trained_on_themes, trained_changes = cached
+            fresh = time.monotonic() - trained_at < RETRAIN_AFTER_SECONDS
+            if fresh and trained_on_themes == themes and abs(changed - trained_changes) < RETRAIN_AFTER_NEW_CODES:
+                return model
+        model = ThemeClassifier.train(training_examples())
+        _cache["classifier"] = (model, time.monotonic(), themes, changed)
+        return model
 
 
 def suggest_themes(text):

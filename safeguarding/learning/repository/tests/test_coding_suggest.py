@@ -87,13 +87,23 @@ def test_below_the_minimum_the_baseline_stays_in_use(small_threshold, monkeypatc
     assert suggest.suggest_themes("A zorblat appeared again.").strategy == suggest.KEYWORDS
 
 
-def test_the_trained_model_is_reused_until_the_coding_changes(small_threshold):
+def test_the_trained_model_is_reused_until_enough_codes_change(small_threshold, monkeypatch):
+    monkeypatch.setattr(suggest, "RETRAIN_AFTER_NEW_CODES", 2)
     _teach_a_made_up_word()
     first = suggest.current_classifier()
     assert suggest.current_classifier() is first
     _coded(("Another zorblat went astray.", ["recording"]))
+    assert suggest.current_classifier() is first  # one new code: not worth retraining yet
+    _coded(("A third zorblat went astray.", ["recording"]))
     retrained = suggest.current_classifier()
-    assert retrained is not first and retrained.trained_on == first.trained_on + 1
+    assert retrained is not first and retrained.trained_on == first.trained_on + 2
+
+
+def test_an_old_model_is_retrained(small_threshold, monkeypatch):
+    _teach_a_made_up_word()
+    first = suggest.current_classifier()
+    monkeypatch.setattr(suggest, "RETRAIN_AFTER_SECONDS", 0)
+    assert suggest.current_classifier() is not first
 
 
 def test_themes_with_too_few_examples_are_not_learned(small_threshold):
