@@ -68,6 +68,9 @@ lint: setup-dev
 bench: setup-dev
 	$(PY) benchmarks/child_death_linkage.py
 	$(PY) benchmarks/mortality_scale.py
+	$(PY) benchmarks/coding_suggestions.py
+	$(PY) benchmarks/learning_search.py
+	$(PY) benchmarks/learning_intelligence.py
 
 clean:
 	rm -rf $(VENV) node_modules $(STAMPS) staticfiles
