@@ -94,7 +94,9 @@ def _seed_person(person, organisation, area, password, report):
 
 
 @transaction.atomic
-def seed_demo_world(password):
+def seed_demo_world(password, *, national_learning=True):
+    """The demo world. `national_learning=False` leaves out the national body's side (a 300-report
+    corpus, alerts, inquiries, reports), which the tests of the local pillars do not need."""
     report = SeedReport()
     national_body, created = Organisation.objects.get_or_create(
         kind=OrganisationKind.NATIONAL_BODY, name=world.NATIONAL_BODY_NAME
@@ -116,6 +118,8 @@ def seed_demo_world(password):
     # The national learning framework, in the order each part builds on the last: the reviewer register
     # (after the incidents, whose inquiries it assesses), the national repository's corpus, recurrence
     # alerts on it, national inquiries (one from an alert), then the national body's reports.
+    if not national_learning:
+        return report
     seed_demo_reviewers(report)
     seed_demo_repository(report)
     seed_demo_intelligence(report)

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 def demo_world(db):
     """The whole demo world, as seed_demo makes it (arrangements included); returns its report."""
     call_command("load_reference_data", stdout=io.StringIO())
-    return seed_demo_world("a-demo-password-for-tests")
+    return seed_demo_world("a-demo-password-for-tests", national_learning=False)
 
 
 def test_demo_arrangements_cover_every_state_and_seed_twice_changes_nothing(demo_world):

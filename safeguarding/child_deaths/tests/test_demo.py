@@ -14,7 +14,7 @@ from ..models import CaseStatus, ChildDeathCase, LinkCandidate, NationalRecord, 
 @pytest.fixture
 def demo_world(db):
     call_command("load_reference_data", stdout=io.StringIO())
-    seed_demo_world("a-long-demo-password")
+    seed_demo_world("a-long-demo-password", national_learning=False)
 
 
 def test_demo_deaths_cover_every_state_and_the_linkage(demo_world):

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def demo_world(db):
     call_command("load_reference_data", stdout=io.StringIO())
-    seed_demo_world("demo-password-for-tests")
+    seed_demo_world("demo-password-for-tests", national_learning=False)
 
 
 def _counts():
