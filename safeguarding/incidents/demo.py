@@ -137,6 +137,7 @@ def _rapid_inquiry(case, area, incident, people):
         initial_assessment=case.assessment,
         decision=case.decision,
         decision_reasons=case.reasons,
+        national_summary=case.national_summary,
     )
     inquiry.refresh_from_db()
     signers = case.sign_offs or ("local_authority", "health", "police")

@@ -72,6 +72,8 @@ class DemoCase:
     assessment: str = ""
     decision: str = ""
     reasons: str = ""
+    # Written without names, for the national repository, when the decision is no further review.
+    national_summary: str = ""
     sign_offs: tuple = ()  # the partner kinds that have signed, when the decision is not final yet
     decided: str | None = None
     # The local learning inquiry: (methodology slug, terms of reference), involvement rows as
@@ -587,6 +589,11 @@ CASES = (
         reasons=(
             "The rapid inquiry found no earlier signs that agencies missed and no practice to learn from beyond "
             "what it has already captured; the learning about summer provision is shared through the newsletter."
+        ),
+        national_summary=(
+            "A disclosure made to a teacher at a summer activity scheme was acted on the same day. The scheme's "
+            "staff knew the procedure because the partnership had briefed holiday providers before the summer: "
+            "briefing holiday providers each year is worth keeping."
         ),
         decided="2026-08-21",
     ),

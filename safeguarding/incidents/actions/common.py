@@ -1,9 +1,12 @@
 """What every incident action shares: who is acting, the permission check, and the audit actor."""
 
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.utils import timezone
 
 from safeguarding.core import audit, permissions
+
+from .. import redaction
 
 
 def person_of(actor):
@@ -41,3 +44,21 @@ def audit_actor(actor, area, roles=None):
 
 def today():
     return timezone.localdate()
+
+
+def names_in_identity(actor, incident):
+    """The child's names, unsealed here and nowhere else: they are matched against text bound for
+    publication or the national body, never shown (a name appears on a page only where that text already
+    has it). The read is audited."""
+    if incident.child is None:
+        return []
+    with transaction.atomic():
+        details = incident.child.unseal()
+        audit.record(
+            audit_actor(actor, incident.area),
+            "identity.read_for_redaction",
+            incident.child,
+            {"pseudonym": incident.child.pseudonym, "case": incident.reference},
+            area=incident.area,
+        )
+    return redaction.identity_terms(details.get("given_names"), details.get("family_name"))

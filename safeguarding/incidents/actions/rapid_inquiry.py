@@ -14,6 +14,7 @@ from safeguarding.learning.repository import intake
 from safeguarding.organisations.models import Role
 from safeguarding.organisations.models.organisations import STATUTORY_PARTNER_KINDS
 
+from .. import redaction
 from ..models import (
     AgencySummaryRequest,
     DecisionSignOff,
@@ -25,7 +26,7 @@ from ..models import (
 )
 from ..models.rapid_inquiry import Decision
 from ..states import TRANSITIONS, IncidentStatus
-from .common import audit_actor, check
+from .common import audit_actor, check, names_in_identity
 
 RI_ROLES = {Role.RAPID_INQUIRY_LEAD}
 
@@ -187,7 +188,25 @@ def record_safety_action(actor, incident, *, organisation, description, taken_on
     return row
 
 
-def save_decision(actor, inquiry, expected_version, *, initial_assessment, decision, decision_reasons):
+def _check_national_summary(actor, incident, decision, summary):
+    """A no-further-review decision sends its learning to the national repository, so it needs a summary,
+    and the summary must not name the child (matched against the sealed identity, read and audited here)."""
+    if decision != Decision.NO_FURTHER_REVIEW:
+        return
+    if not summary:
+        raise ValidationError(
+            {"national_summary": "Write the learning summary for the national body: no further review sends it there"}
+        )
+    named = redaction.remaining({"national_summary": summary}, names_in_identity(actor, incident))
+    if named:
+        raise ValidationError(
+            {"national_summary": "The learning summary names the child: take the name out (" + ", ".join(named) + ")"}
+        )
+
+
+def save_decision(
+    actor, inquiry, expected_version, *, initial_assessment, decision, decision_reasons, national_summary=""
+):
     """Saves the assessment and the proposed decision. Any sign-off already given is cleared: the
     lead chief officers signed the words as they were. Returns how many sign-offs were cleared."""
     incident = inquiry.incident
@@ -197,11 +216,16 @@ def save_decision(actor, inquiry, expected_version, *, initial_assessment, decis
         raise ValidationError({"decision": "Select one of the listed decisions"})
     if decision and not (decision_reasons or "").strip():
         raise ValidationError({"decision_reasons": "Give the reasons for the decision"})
+    national_summary = (national_summary or "").strip()
+    _check_national_summary(actor, incident, decision, national_summary)
     with transaction.atomic():
         inquiry.initial_assessment = (initial_assessment or "").strip()
         inquiry.decision = decision or ""
         inquiry.decision_reasons = (decision_reasons or "").strip()
-        save_if_unchanged(inquiry, expected_version, ["initial_assessment", "decision", "decision_reasons"])
+        inquiry.national_summary = national_summary if decision == Decision.NO_FURTHER_REVIEW else ""
+        save_if_unchanged(
+            inquiry, expected_version, ["initial_assessment", "decision", "decision_reasons", "national_summary"]
+        )
         cleared, _ = incident.sign_offs.all().delete()
         _record(
             actor, "incident.decision_saved", incident, {"decision": inquiry.decision, "sign_offs_cleared": cleared}

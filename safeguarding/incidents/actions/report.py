@@ -14,7 +14,7 @@ from safeguarding.learning.repository import intake
 from .. import redaction
 from ..models import AccountabilityBody, AccountabilityReport, IncidentStatusChange, LearningReport, NationalSubmission
 from ..states import PUBLISHED_STATES, TRANSITIONS, IncidentStatus
-from .common import audit_actor, check
+from .common import audit_actor, check, names_in_identity
 
 SECTION_FIELDS = tuple(field for field, _ in redaction.SECTIONS)
 MISSING_SECTION = {
@@ -127,23 +127,6 @@ def return_to_findings(actor, incident, *, reason):
     return incident
 
 
-def _names_in_identity(actor, incident):
-    """The child's names, unsealed here and nowhere else: they are matched against the report, never
-    shown (a name appears on the page only where the report's own text already has it)."""
-    if incident.child is None:
-        return []
-    with transaction.atomic():
-        details = incident.child.unseal()
-        audit.record(
-            audit_actor(actor, incident.area),
-            "identity.read_for_redaction",
-            incident.child,
-            {"pseudonym": incident.child.pseudonym, "case": incident.reference},
-            area=incident.area,
-        )
-    return redaction.identity_terms(details.get("given_names"), details.get("family_name"))
-
-
 def _known_words(incident):
     words = set(incident.area.name.split())
     for name in incident.area.partners.values_list("name", flat=True):
@@ -154,7 +137,7 @@ def _known_words(incident):
 def redaction_candidates(actor, report):
     incident = report.incident
     check(actor, "incidents.write_report", incident)
-    names = _names_in_identity(actor, incident)
+    names = names_in_identity(actor, incident)
     return redaction.candidates(texts_of(report), names=names, known_words=_known_words(incident))
 
 
@@ -163,7 +146,7 @@ def confirm_redactions(actor, report, expected_version, *, redactions, extra_ter
     incident = report.incident
     check(actor, "incidents.write_report", incident)
     _in(incident, {IncidentStatus.REPORT_DRAFTED}, "redaction")
-    names = _names_in_identity(actor, incident)
+    names = names_in_identity(actor, incident)
     sections = texts_of(report)
     found = redaction.candidates(sections, names=names, known_words=_known_words(incident))
     chosen = {term.lower() for term in redactions}

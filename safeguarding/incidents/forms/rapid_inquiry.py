@@ -64,6 +64,15 @@ class DecisionForm(forms.Form):
     )
     decision = forms.ChoiceField(label="Decision", choices=Decision.choices, widget=forms.RadioSelect, required=False)
     decision_reasons = forms.CharField(label="Reasons", widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    national_summary = forms.CharField(
+        label="Learning summary for the national body",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        help_text=(
+            "Needed when the decision is no further review: the learning this inquiry captured, for the national "
+            "repository. Do not name the child, the family or practitioners."
+        ),
+    )
 
 
 class SignOffForm(forms.Form):

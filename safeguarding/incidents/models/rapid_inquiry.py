@@ -21,6 +21,9 @@ class RapidInquiry(models.Model):
     initial_assessment = models.TextField(blank=True)
     decision = models.CharField(max_length=20, choices=Decision.choices, blank=True)
     decision_reasons = models.TextField(blank=True)
+    # What the national repository receives when the inquiry closes with no further review: the learning,
+    # written without names (the assessment and reasons above are working text that may name people).
+    national_summary = models.TextField(blank=True)
     version = models.PositiveIntegerField(default=1)
 
     objects = ThroughIncidentQuerySet.as_manager()

@@ -41,6 +41,7 @@ def _decide(inquiry_lead, inquiry, decision="lli"):
         initial_assessment="Health visiting did not know of the child protection plan.",
         decision=decision,
         decision_reasons="Systemic learning about information reaching universal services.",
+        national_summary="Universal services did not hear of the plan." if decision == "no_further_review" else "",
     )
 
 
@@ -180,6 +181,7 @@ def test_a_final_no_further_review_decision_sends_its_learning_summary_to_the_na
         initial_assessment="Agencies responded quickly; the learning is already captured.",
         decision="no_further_review",
         decision_reasons="The learning is captured in the agencies' own reviews.",
+        national_summary="Out-of-hours health advice did not reach the day team; the agencies have fixed it.",
     )
     inquiry.refresh_from_db()
     incident = inquiry.incident
@@ -187,4 +189,29 @@ def test_a_final_no_further_review_decision_sends_its_learning_summary_to_the_na
         actions.sign_off_decision(chief, incident, decision_version=inquiry.version, today=D(2026, 11, 26))
     entry = incident.repository_entries.get()
     assert (entry.kind, entry.is_public, entry.published_on) == ("rapid_inquiry", False, D(2026, 11, 26))
-    assert entry.summary == "The learning is captured in the agencies' own reviews."
+    # Only the summary written for the national body, never the working assessment or reasons.
+    assert entry.summary == "Out-of-hours health advice did not reach the day team; the agencies have fixed it."
+    assert "agencies' own reviews" not in entry.search_text
+
+
+def test_no_further_review_needs_a_nameless_summary_for_the_national_body(inquiry, inquiry_lead):
+    from safeguarding.core import audit
+    from safeguarding.core.identity.actions import record_identity
+
+    incident = inquiry.incident
+    incident.child = record_identity(
+        audit.Actor.system("test"), incident.area, given_names="Isla", family_name="Pellow", nhs_number="9434765919"
+    )
+    incident.save(update_fields=["child"])
+    decision = {"initial_assessment": "", "decision": "no_further_review", "decision_reasons": "Captured."}
+    with pytest.raises(ValidationError) as missing:
+        actions.save_decision(inquiry_lead, inquiry, inquiry.version, **decision)
+    assert "Write the learning summary" in missing.value.message_dict["national_summary"][0]
+    with pytest.raises(ValidationError) as named:
+        actions.save_decision(
+            inquiry_lead, inquiry, inquiry.version, **decision, national_summary="Isla's school did not know."
+        )
+    assert "names the child" in named.value.message_dict["national_summary"][0]
+    assert AuditEvent.objects.filter(verb="identity.read_for_redaction").exists()
+    inquiry.refresh_from_db()
+    assert inquiry.decision == "" and inquiry.national_summary == ""

@@ -103,6 +103,7 @@ def _apply(request, incident, which, form):
         initial_assessment=data["initial_assessment"],
         decision=data["decision"],
         decision_reasons=data["decision_reasons"],
+        national_summary=data["national_summary"],
     )
     if cleared:
         given = "1 sign-off already given was" if cleared == 1 else f"{cleared} sign-offs already given were"

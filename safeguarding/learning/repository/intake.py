@@ -69,16 +69,16 @@ def from_learning_report(incident):
 
 
 def from_rapid_inquiry(incident):
-    """A rapid inquiry that decided no further review was needed: its learning summary, for national roles
-    only (it is not published locally)."""
+    """A rapid inquiry that decided no further review was needed: the learning summary its lead wrote for
+    the national body without names (never the working assessment or reasons), for national roles only."""
     inquiry = incident.rapid_inquiry
     return Incoming(
         source_key=f"rapid-inquiry:{incident.pk}",
         kind=EntryKind.RAPID_INQUIRY,
         title=f"Rapid inquiry {incident.reference}: learning summary",
-        summary=inquiry.decision_reasons,
+        summary=inquiry.national_summary,
         published_on=incident.decided_on,
-        sections=[("Initial assessment", inquiry.initial_assessment), ("Decision", inquiry.decision_reasons)],
+        sections=[("What the rapid inquiry learned", inquiry.national_summary)],
         methodology="Rapid inquiry",
         is_public=False,
         **_facts(incident),
