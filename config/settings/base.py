@@ -113,6 +113,9 @@ AUTHENTICATION_BACKENDS = [
 
 # Demo accounts (created by seed_demo) can sign in only where this is true: never in production.
 DEMO_ACCOUNTS_ENABLED = False
+# How many synthetic published reports seed_demo puts in the national repository (enough for the national
+# intelligence pages to mean something; the test settings use fewer, to keep the demo tests quick).
+DEMO_REPOSITORY_REPORTS = env_int("DEMO_REPOSITORY_REPORTS", 300, minimum=1)
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

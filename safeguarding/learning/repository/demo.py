@@ -11,6 +11,7 @@ creates nothing new: reports are found again by their source key. Of the finding
 
 import datetime
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
@@ -95,7 +96,7 @@ def findings_with_intended_codes(added):
 
 @transaction.atomic
 def seed_demo_repository(report):
-    added = receive_corpus(generate_corpus(), report)
+    added = receive_corpus(generate_corpus(reports=settings.DEMO_REPOSITORY_REPORTS), report)
     if not added:
         return report
     themes = {theme.slug: theme for theme in Theme.objects.all()}

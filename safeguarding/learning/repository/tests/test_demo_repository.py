@@ -1,6 +1,7 @@
 """The demo repository: the synthetic corpus through `receive`, coded by the demo analyst, seeded once."""
 
 import pytest
+from django.conf import settings
 
 from safeguarding.demo import world
 from safeguarding.demo.seeding import SeedReport
@@ -20,7 +21,7 @@ def analyst(db):
 
 def test_seeds_the_corpus_coded_with_recent_findings_left_for_the_queue(analyst):
     report = demo.seed_demo_repository(SeedReport())
-    assert RepositoryEntry.objects.count() == 300
+    assert RepositoryEntry.objects.count() == settings.DEMO_REPOSITORY_REPORTS
     findings = RepositoryFinding.objects.all()
     uncoded = findings.filter(coded_at__isnull=True)
     assert uncoded.count() == demo.UNCODED
@@ -30,7 +31,7 @@ def test_seeds_the_corpus_coded_with_recent_findings_left_for_the_queue(analyst)
     assert through_platform.count() == demo.PLATFORM_CODED
     assert set(findings.filter(coded_at__isnull=False).values_list("coded_by", flat=True)) == {analyst.pk}
     assert FindingTheme.objects.filter(finding__in=through_platform, was_suggested=True).exists()
-    assert report.created["repository entries"] == 300
+    assert report.created["repository entries"] == settings.DEMO_REPOSITORY_REPORTS
 
 
 def test_seeding_twice_creates_nothing(analyst):
