@@ -7,5 +7,5 @@ SECRET_KEY = "test-only-secret-key-with-enough-length-to-pass-checks"  # noqa: S
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 DEMO_ACCOUNTS_ENABLED = True
-DEMO_REPOSITORY_REPORTS = 80
+DEMO_REPOSITORY_REPORTS = 150
 ALLOWED_HOSTS = ["*"]
