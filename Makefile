@@ -54,8 +54,11 @@ run: setup
 	@echo "Serving the Safeguarding Learning Platform at http://$(HOST):$(PORT)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+# The suite runs on every core (pytest-xdist, one test database per worker); PYTEST_ARGS adds to it,
+# e.g. `make test PYTEST_ARGS="-k sign_in"`.
+PYTEST_WORKERS ?= auto
 test: setup-dev chromium
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 lint: setup-dev
 	$(VENV)/bin/ruff check .

@@ -1,8 +1,69 @@
 """Fixtures shared by every app's tests. App-specific fixtures live next to the app's tests."""
 
+import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
+import time_machine
 
 from safeguarding.core.tests.browser import PageLog, find_chromium, launch_chromium, missing_chromium_message
+
+# "Today" for the whole suite. Tests name dates (a summary due on 3 December 2026, a death in March
+# 2026) and the actions rightly compare them with today, so the suite would pass or fail depending on
+# the day it runs. Every test therefore runs on this fixed clock, wherever and whenever the machine is.
+# The clock ticks from here (timeouts and elapsed times still work); at 10:00 in London a whole run
+# stays inside one day. A test that needs another day travels itself (time_machine.travel) or passes
+# `today=` to the action it calls.
+TEST_NOW = datetime.datetime(2026, 11, 26, 10, 0, tzinfo=ZoneInfo("Europe/London"))
+
+_fixed_clock = None
+
+
+def pytest_configure(config):
+    """Starts the fixed clock before collection, so session fixtures and module imports see it too."""
+    global _fixed_clock
+    _fixed_clock = time_machine.travel(TEST_NOW, tick=True)
+    _fixed_clock.start()
+
+
+def pytest_unconfigure(config):
+    if _fixed_clock is not None:
+        _fixed_clock.stop()
+
+
+def _flushes_the_database(item):
+    """Whether pytest-django runs `item` as a transactional test, which ends by emptying every table."""
+    marker = item.get_closest_marker("django_db")
+    if marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")):
+        return True
+    return bool({"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a transactional test has flushed the database, puts back what the migrations seeded.
+
+    Tests share each worker's database in whatever order the run hands them out (several workers
+    share out the files), so the test after a flush must find the reference data as a fresh
+    database holds it, whichever kind it is.
+    """
+    result = yield
+    # With no next test the session's teardown has already dropped the test database.
+    if nextitem is not None and _flushes_the_database(item):
+        from pytest_django.plugin import blocking_manager_key
+
+        from safeguarding.core.testing import reload_migration_data
+
+        with item.config.stash[blocking_manager_key].unblock():
+            reload_migration_data()
+    return result
+
+
+@pytest.fixture(autouse=True)
+def _each_test_starts_at_test_now():
+    """Each test starts at TEST_NOW itself, not at whatever the clock has ticked to since the run began."""
+    with time_machine.travel(TEST_NOW, tick=True):
+        yield
 
 
 @pytest.fixture(scope="module")

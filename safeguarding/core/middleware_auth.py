@@ -1,11 +1,10 @@
 """Session rules for signed-in people: inactivity time-out and two-factor authentication."""
 
-import time
-
 from django.conf import settings
 from django.contrib.auth import logout
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 from django_otp import user_has_device
 
 _LAST_SEEN = "last_seen"
@@ -33,7 +32,7 @@ class SessionInactivityMiddleware:
 
     def __call__(self, request):
         if request.user.is_authenticated:
-            now = time.time()
+            now = timezone.now().timestamp()
             last_seen = request.session.get(_LAST_SEEN, now)
             if now - last_seen > settings.SESSION_INACTIVITY_MINUTES * 60:
                 logout(request)

@@ -1,5 +1,9 @@
 """Helpers for tests across apps (imported by tests only)."""
 
+import importlib
+
+from django.apps import apps
+from django.db import transaction
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -15,3 +19,16 @@ def sign_in(client, user, *, second_factor=True):
         session[DEVICE_ID_SESSION_KEY] = device.persistent_id
         session.save()
     return client
+
+
+def reload_migration_data():
+    """Loads again the reference data that data migrations seed (the clock policy table, the methods of
+    learning inquiries, the category scheme of the national repository). Each loader is idempotent."""
+    from safeguarding.learning.repository import taxonomy_data
+
+    clocks = importlib.import_module("safeguarding.core.clocks.migrations.0002_default_policies")
+    methodologies = importlib.import_module("safeguarding.incidents.migrations.0002_methodologies")
+    with transaction.atomic():
+        clocks.load_defaults(apps, None)
+        methodologies.add_methodologies(apps, None)
+        taxonomy_data.load(apps.get_model("repository", "ThemeGroup"), apps.get_model("repository", "Theme"))

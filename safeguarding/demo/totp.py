@@ -1,7 +1,7 @@
 import base64
 import binascii
-import time
 
+from django.utils import timezone
 from django_otp.oath import TOTP
 
 from . import world
@@ -13,5 +13,5 @@ def demo_totp_secret_base32():
 
 def current_demo_code(at=None):
     totp = TOTP(binascii.unhexlify(world.DEMO_TOTP_KEY_HEX), step=30, digits=6)
-    totp.time = at if at is not None else time.time()
+    totp.time = at if at is not None else timezone.now().timestamp()
     return f"{totp.token():06d}"

@@ -1,7 +1,7 @@
 """Demo data for the national child mortality database: the demo's own child deaths, plus a small
 synthetic national dataset (two years at a tenth of national volume) so the dashboard has patterns."""
 
-import datetime
+from django.utils import timezone
 
 from safeguarding.core import audit
 
@@ -23,6 +23,6 @@ def seed_demo_mortality(report, *, today=None):
     if MortalityRecord.objects.filter(origin=Origin.SYNTHETIC).exists():
         report.count("synthetic national child death records", False)
         return
-    result = seed_national(actor, DEMO_YEARS, seed=2026, today=today or datetime.date.today(), scale=DEMO_SCALE)
+    result = seed_national(actor, DEMO_YEARS, seed=2026, today=today or timezone.localdate(), scale=DEMO_SCALE)
     for _ in range(result.created):
         report.count("synthetic national child death records", True)

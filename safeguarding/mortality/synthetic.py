@@ -18,6 +18,7 @@ import datetime
 from dataclasses import dataclass
 
 import numpy as np
+from django.utils import timezone
 
 from safeguarding.child_deaths.models.vocabulary import AgeBand, Category, EthnicityGroup, Modifiable, PlaceOfDeath, Sex
 from safeguarding.organisations.models import ChildPopulation
@@ -114,7 +115,7 @@ def generate(years, *, seed=2026, today=None, scale=1.0):
         raise ValueError(f"years must be at least 1, got {years}")
     if not 0 < scale <= 1:
         raise ValueError(f"scale must be more than 0 and at most 1, got {scale}")
-    today = today or datetime.date.today()
+    today = today or timezone.localdate()
     rng = np.random.default_rng(seed)
     places = authorities()
     if not places:

@@ -4,6 +4,8 @@ import csv
 import datetime
 import json
 
+from django.utils import timezone
+
 from safeguarding.core import audit, permissions
 from safeguarding.organisations.models.people import Role
 
@@ -83,7 +85,7 @@ def csv_lines(events):
 
 
 def filename(now=None):
-    now = (now or datetime.datetime.now(LONDON)).astimezone(LONDON)
+    now = (now or timezone.now()).astimezone(LONDON)
     return f"audit-events-{now:%Y%m%d-%H%M}.csv"
 
 

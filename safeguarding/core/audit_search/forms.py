@@ -3,6 +3,7 @@
 import datetime
 
 from django import forms
+from django.utils import timezone
 
 from safeguarding.core.forms import GovukDateField
 
@@ -69,7 +70,7 @@ class AuditSearchForm(forms.Form):
 
     def _check_not_future(self, name, label):
         day = self.cleaned_data.get(name)
-        today = datetime.datetime.now(LONDON).date()
+        today = timezone.localdate(timezone=LONDON)
         if day and day > today:
             self.add_error(name, f"The {label} must be today or in the past")
 

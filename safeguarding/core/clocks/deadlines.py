@@ -8,6 +8,8 @@ exceptional reason to wait for parallel proceedings) moves the due date on by th
 import datetime
 from dataclasses import dataclass
 
+from django.utils import timezone
+
 from . import calendar
 from .models import ClockPolicy, ClockUnit, PolicySetting
 
@@ -121,7 +123,7 @@ def _remaining(policy, today, due_on, nation):
 def clock(key, started_on, *, nation="england", today=None, completed_on=None, pauses=(), policy=None):
     """The state of clock `key` that started on `started_on`, as of `today`."""
     policy = policy or ClockPolicy.objects.get(key=key)
-    today = today or datetime.date.today()
+    today = today or timezone.localdate()
     paused_days = _paused_length(policy, pauses, today, nation)
     due_on = _base_due(policy, started_on, nation)
     if paused_days:

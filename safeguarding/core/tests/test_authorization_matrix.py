@@ -11,6 +11,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from safeguarding.api.factories import make_token
 from safeguarding.api.models import Scope
@@ -155,7 +156,7 @@ def world(area, other_area):
         role=Role.PRACTITIONER,
         token_hash=hash_token(invitation_token),
         invited_by=admin,
-        expires_at=datetime.datetime.now(datetime.UTC) + datetime.timedelta(days=7),
+        expires_at=timezone.now() + datetime.timedelta(days=7),
     )
     token_a, plaintext_a = make_token(areas=[area], organisation=organisation, scopes=[Scope.AREAS_READ])
     other_organisation = people["other area:area_administrator"].memberships.get().organisation

@@ -1,10 +1,16 @@
 """Failed sign-ins are throttled and idle sessions end, with pages that say what happened."""
 
-import time
-from unittest import mock
+import datetime
 
 import pytest
+import time_machine
 from django.test import override_settings
+from django.utils import timezone
+
+
+def _minutes_later(start, minutes):
+    """The clock moved on `minutes` from `start`, for everything that reads the time."""
+    return time_machine.travel(start + datetime.timedelta(minutes=minutes), tick=False)
 
 
 @pytest.fixture
@@ -36,8 +42,7 @@ def test_failures_below_the_limit_do_not_lock_out(client, person):
 def test_idle_session_ends_with_an_explanation(client, person, sign_in):
     sign_in(person)
     assert client.get("/home/").status_code == 200
-    later = time.time() + 31 * 60
-    with mock.patch("safeguarding.core.middleware_auth.time.time", return_value=later):
+    with _minutes_later(timezone.now(), 31):
         response = client.get("/home/")
     assert response["Location"] == "/signed-out/?reason=inactivity"
     page = client.get(response["Location"])
@@ -49,9 +54,9 @@ def test_idle_session_ends_with_an_explanation(client, person, sign_in):
 @override_settings(SESSION_INACTIVITY_MINUTES=30)
 def test_activity_keeps_the_session_alive(client, person, sign_in):
     sign_in(person)
-    start = time.time()
+    start = timezone.now()
     for minutes in (20, 40, 60):
-        with mock.patch("safeguarding.core.middleware_auth.time.time", return_value=start + minutes * 60):
+        with _minutes_later(start, minutes):
             assert client.get("/home/").status_code == 200
 
 
@@ -83,11 +88,11 @@ def test_public_pages_have_no_time_out_warning(client):
 @pytest.mark.django_db
 def test_staying_signed_in_resets_the_clock(client, person, sign_in):
     sign_in(person)
-    start = time.time()
-    with mock.patch("safeguarding.core.middleware_auth.time.time", return_value=start + 25 * 60):
+    start = timezone.now()
+    with _minutes_later(start, 25):
         response = client.post("/session/keep-alive/", {"next": "/home/"})
     assert response["Location"] == "/home/"
-    with mock.patch("safeguarding.core.middleware_auth.time.time", return_value=start + 50 * 60):
+    with _minutes_later(start, 50):
         assert client.get("/home/").status_code == 200
         kept = client.post("/session/keep-alive/", headers={"Accept": "application/json"})
         assert kept.status_code == 200 and kept.json()["status"] == "ok"

@@ -1,9 +1,9 @@
 """A password alone never reaches the service: a TOTP code is set up and then asked for at each sign-in."""
 
 import binascii
-import time
 
 import pytest
+from django.utils import timezone
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -19,7 +19,7 @@ def person(django_user_model):
 
 def _code(device, offset_steps=0):
     totp = TOTP(binascii.unhexlify(device.key), step=device.step, digits=device.digits)
-    totp.time = time.time() + offset_steps * device.step
+    totp.time = timezone.now().timestamp() + offset_steps * device.step
     return f"{totp.token():06d}"
 
 

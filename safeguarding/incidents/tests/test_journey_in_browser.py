@@ -14,8 +14,6 @@ from safeguarding.learning.reviewers.factories import make_reviewer
 from safeguarding.organisations.factories import OrganisationFactory, person_with_role
 from safeguarding.organisations.models import OrganisationKind, Role
 
-from .reference_data import reload_reference_data
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -60,7 +58,6 @@ def people(browser, live_server):
 
 
 def test_from_notification_to_publication(people, transactional_db, area):
-    reload_reference_data()
     partners = {
         kind: OrganisationFactory(kind=kind, name=name)
         for kind, name in (

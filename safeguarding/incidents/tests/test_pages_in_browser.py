@@ -13,14 +13,7 @@ from safeguarding.incidents.states import IncidentStatus
 from safeguarding.organisations.factories import OrganisationFactory, person_with_role
 from safeguarding.organisations.models import OrganisationKind, Role
 
-from .reference_data import reload_reference_data
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def _reference_data(transactional_db):
-    reload_reference_data()
 
 
 @pytest.fixture

@@ -1,9 +1,9 @@
 """The search form refuses dates that cannot make sense, naming the field and the rule."""
 
 import datetime
-from zoneinfo import ZoneInfo
 
 import pytest
+from django.utils import timezone
 
 
 def _date(prefix, day):
@@ -11,7 +11,7 @@ def _date(prefix, day):
 
 
 def _today_in_london():
-    return datetime.datetime.now(ZoneInfo("Europe/London")).date()
+    return timezone.localdate()
 
 
 @pytest.fixture

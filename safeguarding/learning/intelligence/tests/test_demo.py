@@ -1,8 +1,7 @@
 """The demo's recurrence alerts: raised from the demo corpus once, nothing new on a second run."""
 
-import datetime
-
 import pytest
+from django.utils import timezone
 
 from safeguarding.demo.seeding import SeedReport
 from safeguarding.learning.intelligence.demo import seed_demo_intelligence
@@ -21,4 +20,4 @@ def test_seeding_raises_alerts_from_the_demo_corpus_and_twice_creates_nothing_ne
     second = seed_demo_intelligence(SeedReport())
     assert second.created["recurrence alerts"] == 0
     assert RecurrenceAlert.objects.count() == raised
-    assert all(alert.window_end <= datetime.date.today() for alert in RecurrenceAlert.objects.all())
+    assert all(alert.window_end <= timezone.localdate() for alert in RecurrenceAlert.objects.all())

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from safeguarding.core.models import AuditEvent
 from safeguarding.learning.intelligence.models import AlertStatus, RecurrenceAlert
@@ -32,7 +33,7 @@ def administrator(sign_in):
 
 
 def _recent(days=30):
-    return datetime.date.today() - datetime.timedelta(days=days)
+    return timezone.localdate() - datetime.timedelta(days=days)
 
 
 def test_every_page_has_an_empty_state(client, analyst):
@@ -105,7 +106,7 @@ def test_an_analyst_checks_for_recurrence_and_dismisses_an_alert(client, analyst
 
 def test_an_administrator_sees_alerts_but_cannot_check_or_dismiss(client, administrator):
     reports_across_areas("neglect", reports=5, areas=3, published_on=_recent())
-    alert = detect(datetime.date.today()).raised[0]
+    alert = detect(timezone.localdate()).raised[0]
 
     page = client.get(reverse("intelligence:alert", args=[alert.pk])).content.decode()
     assert "Dismiss the alert" not in page and "Check for recurrence now" not in page

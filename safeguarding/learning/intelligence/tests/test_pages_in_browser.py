@@ -3,12 +3,10 @@
 import datetime
 
 import pytest
-from django.apps import apps
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from safeguarding.core.tests.browser import assert_accessible, sign_in_with_both_factors
-from safeguarding.incidents.tests.reference_data import reload_reference_data
-from safeguarding.learning.repository import taxonomy_data
 from safeguarding.organisations.factories import person_with_role
 from safeguarding.organisations.models import Role
 
@@ -16,13 +14,6 @@ from .builders import coded_report
 from .test_repetition import PARAPHRASES, UNRELATED
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def _reference_data(transactional_db):
-    """Transactional tests flush every table, the category scheme and the policy table included."""
-    reload_reference_data()
-    taxonomy_data.load(apps.get_model("repository", "ThemeGroup"), apps.get_model("repository", "Theme"))
 
 
 def _visit(page, path, heading):
@@ -40,7 +31,7 @@ def test_the_pages_pass_axe_when_empty(page, page_log):
 
 
 def test_an_analyst_raises_reads_and_dismisses_an_alert_through_pages_that_pass_axe(page, page_log):
-    recent = datetime.date.today() - datetime.timedelta(days=40)
+    recent = timezone.localdate() - datetime.timedelta(days=40)
     for index, text in enumerate(PARAPHRASES + UNRELATED[:2]):
         coded_report(f"Area {index % 3}", recent, "information-sharing", recommendations=(text,))
     sign_in_with_both_factors(page, person_with_role(Role.NATIONAL_ANALYST))

@@ -1,27 +1,17 @@
 """Every page of the national body's reports in a real Chromium, passing axe (WCAG 2.2 AA)."""
 
 import datetime
-import importlib
 
 import pytest
-from django.apps import apps
 from playwright.sync_api import expect
 
 from safeguarding.core.tests.browser import assert_accessible, sign_in_with_both_factors
-from safeguarding.incidents.tests.reference_data import reload_reference_data
 from safeguarding.learning.national_reports import actions
 from safeguarding.learning.repository.factories import code, make_entry
 from safeguarding.organisations.factories import person_with_role
 from safeguarding.organisations.models import Role
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def _reference_data(transactional_db):
-    reload_reference_data()
-    scheme = importlib.import_module("safeguarding.learning.repository.migrations.0002_load_category_scheme")
-    scheme.load_scheme(apps, None)
 
 
 @pytest.fixture

@@ -19,14 +19,7 @@ from safeguarding.learning.repository.factories import code, make_entry
 from safeguarding.organisations.factories import SafeguardingAreaFactory, person_with_role
 from safeguarding.organisations.models import Role
 
-from .browser_data import reload_reference_data
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def _reference_data(transactional_db):
-    reload_reference_data()
 
 
 def _reports_across_three_areas(areas, today):

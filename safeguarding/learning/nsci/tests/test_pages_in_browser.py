@@ -16,14 +16,7 @@ from safeguarding.learning.reviewers.factories import add_employment, make_revie
 from safeguarding.organisations.factories import OrganisationFactory, UserFactory, person_with_role
 from safeguarding.organisations.models import OrganisationKind, Role
 
-from .browser_data import reload_reference_data
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def _reference_data(transactional_db):
-    reload_reference_data()
 
 
 def _visit(page, url, heading):

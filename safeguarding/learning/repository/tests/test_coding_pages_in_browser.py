@@ -4,11 +4,9 @@ import pytest
 from playwright.sync_api import expect
 
 from safeguarding.core.tests.browser import assert_accessible, sign_in_with_both_factors
-from safeguarding.learning.repository import taxonomy_data
 from safeguarding.learning.repository.coding import suggest
 from safeguarding.learning.repository.coding.actions import code_finding
 from safeguarding.learning.repository.factories import make_entry
-from safeguarding.learning.repository.models import Theme, ThemeGroup
 from safeguarding.organisations.factories import person_with_role
 from safeguarding.organisations.models import Role
 
@@ -16,9 +14,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture(autouse=True)
-def _category_scheme(transactional_db):
-    # Transactional tests end by flushing every table, the scheme the migration loaded included.
-    taxonomy_data.load(ThemeGroup, Theme)
+def _no_classifier_trained_on_an_earlier_tests_data(transactional_db):
     suggest.forget_trained_models()
 
 

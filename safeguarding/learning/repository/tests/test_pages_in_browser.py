@@ -4,23 +4,15 @@ no results, an entry, the national search, and the digest."""
 import datetime
 
 import pytest
-from django.apps import apps
 from playwright.sync_api import expect
 
 from safeguarding.core.tests.browser import assert_accessible, sign_in_with_both_factors
-from safeguarding.learning.repository import taxonomy_data
 from safeguarding.learning.repository.factories import code, make_entry
 from safeguarding.learning.repository.models import EntryKind
 from safeguarding.organisations.factories import person_with_role
 from safeguarding.organisations.models import Role
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def _category_scheme(transactional_db):
-    """A transactional test's flush empties the scheme its data migration loaded."""
-    taxonomy_data.load(apps.get_model("repository", "ThemeGroup"), apps.get_model("repository", "Theme"))
 
 
 @pytest.fixture

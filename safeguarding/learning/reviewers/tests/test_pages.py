@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from safeguarding.incidents.states import IncidentStatus
 from safeguarding.learning.reviewers.factories import add_accreditation, add_employment, make_reviewer
@@ -19,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 def test_the_register_lists_reviewers_with_cpd_compliance(client, sign_in, national_analyst, reviewer):
     CpdRecord.objects.create(
-        reviewer=reviewer, completed_on=date.today(), hours=5, activity="Course", recorded_by=reviewer.user
+        reviewer=reviewer, completed_on=timezone.localdate(), hours=5, activity="Course", recorded_by=reviewer.user
     )
     sign_in(national_analyst)
     page = client.get(reverse("reviewers:list")).content.decode()
