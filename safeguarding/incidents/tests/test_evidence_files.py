@@ -31,10 +31,12 @@ EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 
 
 
 def _package(member):
+    """A minimal Office package. Each entry carries a fixed date, so the same bytes (and test ids) come
+    out on every run and every parallel worker, whatever the clock says when the module is imported."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as package:
-        package.writestr("[Content_Types].xml", "<Types/>")
-        package.writestr(member, "<document/>")
+        for name, text in (("[Content_Types].xml", "<Types/>"), (member, "<document/>")):
+            package.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0)), text)
     return buffer.getvalue()
 
 
