@@ -37,6 +37,7 @@ def invite_person(admin, *, email, full_name, organisation, area, role, accept_u
             checks.lock_area(area)
         _check_not_already_invited_or_holding(email, organisation, area, role)
         checks.check_lead_chief_officer_free(organisation, area, role)
+        checks.check_national_and_identity_roles_apart(email, role)
         invitation = Invitation.objects.create(
             email=email,
             full_name=full_name,
@@ -165,6 +166,7 @@ def accept_invitation(token, password=None):
             user=user, organisation=invitation.organisation, area=invitation.area, role=invitation.role
         ).exists():
             _check_role_still_free(invitation)
+            _check_roles_still_apart(invitation)
             Membership.objects.create(
                 user=user, organisation=invitation.organisation, area=invitation.area, role=invitation.role
             )
@@ -202,6 +204,16 @@ def _check_role_still_free(invitation):
             f"Someone else has become a lead chief officer for {invitation.area.name} from your kind of "
             "organisation since you were invited. Ask your administrator",
             code="role_taken",
+        ) from None
+
+
+def _check_roles_still_apart(invitation):
+    """The person may have been given a national (or an identity) role since the invitation was sent."""
+    try:
+        checks.check_national_and_identity_roles_apart(invitation.email, invitation.role)
+    except ValidationError as error:
+        raise ValidationError(
+            f"{error.message_dict['role'][0]}. Ask your administrator", code="role_conflict"
         ) from None
 
 
