@@ -62,6 +62,21 @@ def env_list(name, default=_MISSING):
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def env_networks(name, default=_MISSING):
+    """A comma-separated list of IP addresses or networks (CIDR), e.g. `10.0.0.0/8,192.0.2.7`."""
+    import ipaddress
+
+    networks = []
+    for item in env_list(name, default):
+        try:
+            networks.append(ipaddress.ip_network(item, strict=False))
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"Environment variable {name} must list IP addresses or networks like 10.0.0.0/8; got {item!r}."
+            ) from None
+    return networks
+
+
 def env_secret(name, default=_MISSING, *, min_length=32):
     """A secret that must be long enough to be worth keeping secret."""
     value = env_str(name, default)

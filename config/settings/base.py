@@ -5,7 +5,7 @@ from pathlib import Path
 
 from csp.constants import NONCE, NONE, SELF
 
-from config.env import env_database_url, env_int, env_keyring, env_list, env_secret, env_str
+from config.env import env_database_url, env_int, env_keyring, env_list, env_networks, env_secret, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 NODE_MODULES = BASE_DIR / "node_modules"
@@ -226,6 +226,13 @@ AXES_USERNAME_CALLABLE = "safeguarding.core.throttling.username_for_lockout"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "core/locked_out.html"
 AXES_VERBOSE = False
+# Behind a reverse proxy (or load balancer) every request comes from the proxy's address, so five wrong
+# passwords from anyone would lock a person out for everyone. TRUSTED_PROXIES lists the proxies' addresses
+# or networks; a request from one of them is attributed to the address its X-Forwarded-For says the proxy
+# saw (the right-most address there that is not itself a trusted proxy). Empty: REMOTE_ADDR, and
+# X-Forwarded-For is ignored, so a client cannot choose the address it is throttled under.
+TRUSTED_PROXIES = env_networks("TRUSTED_PROXIES", [])
+AXES_CLIENT_IP_CALLABLE = "safeguarding.core.throttling.client_ip_address"
 
 # Identity of children: AES-256-GCM keys (first encrypts, all decrypt; see rotate_identity_keys) and
 # the HMAC key that turns a normalised NHS number into a linkage key. The defaults here are for
