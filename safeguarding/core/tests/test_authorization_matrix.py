@@ -57,6 +57,7 @@ PAGE_MATRIX = {
     "organisations:end-membership": ("GET", expect(ADMINS_OF_A)),
     "organisations:reset-two-factor": ("GET", expect(ADMINS_OF_A)),
     "organisations:revoke-invitation": ("GET", expect(ADMINS_OF_A)),
+    "invitations:start": ("GET", expect(EVERYONE)),
     "invitations:accept": ("GET", expect(EVERYONE)),
     "api_tokens:list": ("GET", expect(ALL_ADMINS)),
     "api_tokens:issue": ("GET", expect(ALL_ADMINS)),
@@ -169,7 +170,6 @@ def world(area, other_area):
         "organisations:end-membership": {"pk": subject.pk, "membership_pk": subject_membership.pk},
         "organisations:reset-two-factor": {"pk": subject.pk},
         "organisations:revoke-invitation": {"pk": invitation.pk},
-        "invitations:accept": {"token": invitation_token},
         "api_tokens:revoke": {"pk": token_a.pk},
         "api:area-detail": {"slug": area.slug},
     }
@@ -251,3 +251,47 @@ def test_refused_posts_change_nothing(route, world, client, sign_in):
         if outcome != expected or AuditEvent.objects.count() != events_before:
             wrong[person] = (expected, outcome, AuditEvent.objects.count() - events_before)
     assert not wrong, f"POST {url}: (expected, actual, new audit events) = {wrong}"
+
+
+# Who may accept an invitation sent to an existing account, with its code entered in the browser:
+# only the account holder, signed in with password and two-factor code. The code alone grants nothing.
+ACCEPTANCE_CALLERS = {
+    "anonymous, with the code": "not granted",
+    "the account holder, password only": "not granted",
+    "the account holder, with two-factor": "granted",
+    "another person, with two-factor": "not granted",
+}
+
+
+@pytest.mark.django_db
+def test_invitation_acceptance_outcomes(world, client, sign_in):
+    from safeguarding.organisations.models import Membership
+
+    holder = world.people["other area:practitioner"]
+    organisation = world.people["area:area_administrator"].memberships.get().organisation
+    actual = {}
+    for caller in ACCEPTANCE_CALLERS:
+        Membership.objects.filter(user=holder, area=world.area).delete()
+        token = f"acceptance-{len(actual)}"
+        Invitation.objects.create(
+            email=holder.email,
+            full_name="Holder",
+            organisation=organisation,
+            area=world.area,
+            role=Role.REVIEWER,
+            token_hash=hash_token(token),
+            invited_by=world.people["area:area_administrator"],
+            expires_at=timezone.now() + datetime.timedelta(days=7),
+        )
+        client.logout()
+        client.post(reverse("invitations:start"), {"code": token})
+        if caller == "the account holder, password only":
+            client.force_login(holder)
+        elif caller == "the account holder, with two-factor":
+            sign_in(holder)
+        elif caller == "another person, with two-factor":
+            sign_in(world.people["area:practitioner"])
+        client.post(reverse("invitations:accept"), {})
+        granted = Membership.objects.filter(user=holder, area=world.area, role=Role.REVIEWER).exists()
+        actual[caller] = "granted" if granted else "not granted"
+    assert actual == ACCEPTANCE_CALLERS
