@@ -295,3 +295,53 @@ def test_invitation_acceptance_outcomes(world, client, sign_in):
         granted = Membership.objects.filter(user=holder, area=world.area, role=Role.REVIEWER).exists()
         actual[caller] = "granted" if granted else "not granted"
     assert actual == ACCEPTANCE_CALLERS
+
+
+@pytest.mark.django_db
+def test_a_match_across_areas_is_decided_only_by_the_other_areas_panel_manager(world, client, sign_in):
+    """A death notified for area A whose NHS number matches an open case of area B: the proposed link is
+    B's panel manager's to decide; nobody in A sees it, and A's panel manager cannot decide it."""
+    from safeguarding.child_deaths.factories import PanelFactory, notify
+    from safeguarding.child_deaths.models import LinkCandidate
+
+    PanelFactory(name="Area A Panel", slug="area-a-panel", areas=[world.area])
+    PanelFactory(name="Area B Panel", slug="area-b-panel", areas=[world.other_area])
+    notify(world.other_area, nhs_number="9990000050")
+    notify(world.area, nhs_number="9990000050")
+    candidate = LinkCandidate.objects.get(method=LinkCandidate.Method.NHS_NUMBER)
+    callers = {**world.people, "other area:panel_manager": person_with_role(Role.PANEL_MANAGER, world.other_area)}
+    expected = {person: "404" for person in callers} | {"other area:panel_manager": "ok"}
+    url = reverse("child_deaths:decide-link", args=[candidate.pk])
+    actual = {}
+    for person, user in callers.items():
+        client.logout()
+        sign_in(user)
+        actual[person] = _outcome(client.get(url))
+    assert actual == expected
+
+
+IDENTITY_READERS = {
+    "area:practitioner": "shown",
+    "national:national_administrator": "not shown",
+    "national administrator also holding practitioner in A": "not shown",
+}
+
+
+@pytest.mark.django_db
+def test_who_reads_a_childs_identity(world, client, sign_in):
+    """Whoever holds a national role never reads identity, even with an area identity role (older data)."""
+    both = person_with_role(Role.NATIONAL_ADMINISTRATOR)
+    MembershipFactory(user=both, area=world.area, role=Role.PRACTITIONER)
+    readers = {
+        "area:practitioner": world.people["area:practitioner"],
+        "national:national_administrator": world.people["national:national_administrator"],
+        "national administrator also holding practitioner in A": both,
+    }
+    url = reverse("identity:child-detail", kwargs=world.kwargs["identity:child-detail"])
+    actual = {}
+    for name, user in readers.items():
+        client.logout()
+        sign_in(user)
+        page = client.post(url, {"reason": "review_meeting"}).content.decode()
+        actual[name] = "shown" if "9434765919" in page.replace(" ", "") else "not shown"
+    assert actual == IDENTITY_READERS
