@@ -248,9 +248,16 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     # JSON only: the browsable HTML API would be a second, unaudited user interface.
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    # JSON only in, too (anything else is 415), with NUL characters refused wherever they are.
+    "DEFAULT_PARSER_CLASSES": ["safeguarding.api.parsers.StrictJSONParser"],
+    # Every error as RFC 9457 problem details (safeguarding/api/problems.py).
+    "EXCEPTION_HANDLER": "safeguarding.api.problems.exception_handler",
+    "DEFAULT_PAGINATION_CLASS": "safeguarding.api.pagination.ApiPagination",
     "PAGE_SIZE": 50,
     "UNAUTHENTICATED_USER": None,
+    # Rate limits per API token (safeguarding/api/throttling.py), counted in Django's cache.
+    "DEFAULT_THROTTLE_CLASSES": ["safeguarding.api.throttling.TokenRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"api_token": env_str("API_RATE_LIMIT", "600/minute")},
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Safeguarding Learning Platform API",
@@ -258,4 +265,11 @@ SPECTACULAR_SETTINGS = {
     "by your administrator: `Authorization: Bearer <token>`.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Each `status` enum under its own name (a serious incident's and a child death's states differ).
+    "ENUM_NAME_OVERRIDES": {
+        "IncidentStatusEnum": "safeguarding.incidents.states.IncidentStatus",
+        "ChildDeathStatusEnum": "safeguarding.child_deaths.models.cases.CaseStatus",
+    },
+    # Request and response shapes apart, so read-only fields are never asked for.
+    "COMPONENT_SPLIT_REQUEST": True,
 }
