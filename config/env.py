@@ -62,6 +62,21 @@ def env_list(name, default=_MISSING):
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def env_networks(name, default=_MISSING):
+    """A comma-separated list of IP addresses or networks (CIDR), e.g. `10.0.0.0/8,192.0.2.7`."""
+    import ipaddress
+
+    networks = []
+    for item in env_list(name, default):
+        try:
+            networks.append(ipaddress.ip_network(item, strict=False))
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"Environment variable {name} must list IP addresses or networks like 10.0.0.0/8; got {item!r}."
+            ) from None
+    return networks
+
+
 def env_secret(name, default=_MISSING, *, min_length=32):
     """A secret that must be long enough to be worth keeping secret."""
     value = env_str(name, default)
@@ -80,9 +95,23 @@ def env_database_url(name, default=_MISSING):
             f"Environment variable {name} must be a postgres:// or sqlite:/// URL; got {url.split('://')[0]!r}."
         )
     try:
-        return dj_database_url.parse(url, conn_max_age=60 if url.startswith("postgres") else 0)
+        config = dj_database_url.parse(url, conn_max_age=60 if url.startswith("postgres") else 0)
     except ValueError as error:
         raise ImproperlyConfigured(f"Environment variable {name} is not a valid database URL: {error}") from None
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        config.setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
+    return config
+
+
+# The embedded SQLite default serves a handful of people at once. Write-ahead logging lets readers go on
+# while one request writes; the busy timeout makes a writer wait for the lock instead of failing at once;
+# IMMEDIATE transactions take the write lock when they begin, so a transaction that reads and then writes
+# can never find its lock upgrade refused ("database is locked") after another writer slipped in between.
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,  # seconds
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+}
 
 
 def env_keyring(name, default=_MISSING, *, key_bytes=32):

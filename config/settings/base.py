@@ -5,7 +5,7 @@ from pathlib import Path
 
 from csp.constants import NONCE, NONE, SELF
 
-from config.env import env_database_url, env_int, env_keyring, env_list, env_secret, env_str
+from config.env import env_database_url, env_int, env_keyring, env_list, env_networks, env_secret, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 NODE_MODULES = BASE_DIR / "node_modules"
@@ -226,6 +226,13 @@ AXES_USERNAME_CALLABLE = "safeguarding.core.throttling.username_for_lockout"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "core/locked_out.html"
 AXES_VERBOSE = False
+# Behind a reverse proxy (or load balancer) every request comes from the proxy's address, so five wrong
+# passwords from anyone would lock a person out for everyone. TRUSTED_PROXIES lists the proxies' addresses
+# or networks; a request from one of them is attributed to the address its X-Forwarded-For says the proxy
+# saw (the right-most address there that is not itself a trusted proxy). Empty: REMOTE_ADDR, and
+# X-Forwarded-For is ignored, so a client cannot choose the address it is throttled under.
+TRUSTED_PROXIES = env_networks("TRUSTED_PROXIES", [])
+AXES_CLIENT_IP_CALLABLE = "safeguarding.core.throttling.client_ip_address"
 
 # Identity of children: AES-256-GCM keys (first encrypts, all decrypt; see rotate_identity_keys) and
 # the HMAC key that turns a normalised NHS number into a linkage key. The defaults here are for
@@ -241,9 +248,16 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     # JSON only: the browsable HTML API would be a second, unaudited user interface.
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    # JSON only in, too (anything else is 415), with NUL characters refused wherever they are.
+    "DEFAULT_PARSER_CLASSES": ["safeguarding.api.parsers.StrictJSONParser"],
+    # Every error as RFC 9457 problem details (safeguarding/api/problems.py).
+    "EXCEPTION_HANDLER": "safeguarding.api.problems.exception_handler",
+    "DEFAULT_PAGINATION_CLASS": "safeguarding.api.pagination.ApiPagination",
     "PAGE_SIZE": 50,
     "UNAUTHENTICATED_USER": None,
+    # Rate limits per API token (safeguarding/api/throttling.py), counted in Django's cache.
+    "DEFAULT_THROTTLE_CLASSES": ["safeguarding.api.throttling.TokenRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"api_token": env_str("API_RATE_LIMIT", "600/minute")},
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Safeguarding Learning Platform API",
@@ -251,4 +265,11 @@ SPECTACULAR_SETTINGS = {
     "by your administrator: `Authorization: Bearer <token>`.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Each `status` enum under its own name (a serious incident's and a child death's states differ).
+    "ENUM_NAME_OVERRIDES": {
+        "IncidentStatusEnum": "safeguarding.incidents.states.IncidentStatus",
+        "ChildDeathStatusEnum": "safeguarding.child_deaths.models.cases.CaseStatus",
+    },
+    # Request and response shapes apart, so read-only fields are never asked for.
+    "COMPONENT_SPLIT_REQUEST": True,
 }

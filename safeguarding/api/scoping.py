@@ -50,11 +50,13 @@ def record_api_event(request, verb, *, area_ids, target=None, data=None):
         audit.record(actor, verb, target, summary, area=area)
 
 
-def audited(verb):
+def audited(verb, *, replay_verb=None):
     """Decorates an API view method: after a 2xx response, records `verb` by the API client.
 
     The method calls `self.note_audit(area_ids=..., target=..., data=...)` (see AuditedApiView) to say
-    which areas it read or wrote; without a note, every area of the token is recorded.
+    which areas it read or wrote; without a note, every area of the token is recorded. An idempotent
+    replay (idempotency.respond_once) created nothing: it is recorded as `replay_verb`, with the reference
+    it answered, and never with a note made by a creation that was rolled back.
     """
 
     def decorate(method):
@@ -62,11 +64,22 @@ def audited(verb):
         def wrapper(self, request, *args, **kwargs):
             self._audit_note = None
             response = method(self, request, *args, **kwargs)
-            if 200 <= response.status_code < 300:
-                note = self._audit_note or {"area_ids": sorted(api_visible_area_ids(request))}
+            if not 200 <= response.status_code < 300:
+                return response
+            if getattr(response, "idempotent_replay", False):
+                body = response.data if isinstance(response.data, dict) else {}
                 record_api_event(
-                    request, verb, area_ids=note["area_ids"], target=note.get("target"), data=note.get("data")
+                    request,
+                    replay_verb or f"{verb}.replayed",
+                    area_ids=sorted(api_visible_area_ids(request)),
+                    data={
+                        "replay_of": body.get("reference"),
+                        "idempotency_key": request.headers.get("Idempotency-Key"),
+                    },
                 )
+                return response
+            note = self._audit_note or {"area_ids": sorted(api_visible_area_ids(request))}
+            record_api_event(request, verb, area_ids=note["area_ids"], target=note.get("target"), data=note.get("data"))
             return response
 
         return wrapper

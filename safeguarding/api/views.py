@@ -1,7 +1,7 @@
 """API v1 endpoints over the areas a token covers, and the caller's own description."""
 
 from django.db.models import Prefetch
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import generics, views
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.renderers import JSONRenderer
@@ -9,17 +9,11 @@ from rest_framework.response import Response
 
 from safeguarding.organisations.models import LocalAuthority, SafeguardingArea
 
+from . import openapi
 from .models import Scope
 from .permissions import HasScope
 from .scoping import AuditedApiView, api_client, api_visible_area_ids, audited
-from .serializers import AreaSerializer, ErrorSerializer, WhoAmISerializer
-
-# What every endpoint may answer besides success; each is `{"detail": "..."}`.
-_ERRORS = {
-    401: OpenApiResponse(ErrorSerializer, description="No API token, or an invalid, expired or revoked one"),
-    403: OpenApiResponse(ErrorSerializer, description="The token lacks a scope this request needs"),
-}
-_NOT_FOUND = {404: OpenApiResponse(ErrorSerializer, description="Not one of the token's areas, or no such area")}
+from .serializers import AreaSerializer, WhoAmISerializer
 
 
 class ScopedApiView(AuditedApiView):
@@ -48,7 +42,8 @@ class AreaList(_AreaQueryMixin, generics.ListAPIView):
         operation_id="areas_list",
         summary="List the safeguarding areas the token covers",
         description="Needs the `areas:read` scope.",
-        responses={200: AreaSerializer(many=True), **_ERRORS},
+        parameters=[openapi.RETRY_AFTER],
+        responses={200: AreaSerializer(many=True), **openapi.problems(*openapi.READ_LIST)},
         tags=["areas"],
     )
     @audited("api.areas.listed")
@@ -66,7 +61,8 @@ class AreaDetail(_AreaQueryMixin, generics.RetrieveAPIView):
         operation_id="areas_retrieve",
         summary="One safeguarding area the token covers",
         description="Needs the `areas:read` scope. An area the token does not cover answers 404.",
-        responses={200: AreaSerializer, **_ERRORS, **_NOT_FOUND},
+        parameters=[openapi.RETRY_AFTER],
+        responses={200: AreaSerializer, **openapi.problems(*openapi.READ_ONE)},
         tags=["areas"],
     )
     @audited("api.areas.viewed")
@@ -83,7 +79,8 @@ class WhoAmI(ScopedApiView, views.APIView):
         operation_id="whoami",
         summary="The calling token: its organisation, scopes and areas",
         description="Any valid token may call it; it needs no scope.",
-        responses={200: WhoAmISerializer, 401: _ERRORS[401]},
+        parameters=[openapi.RETRY_AFTER],
+        responses={200: WhoAmISerializer, **openapi.problems(401, 405, 406, 429)},
         tags=["client"],
     )
     def get(self, request):

@@ -28,7 +28,9 @@ SECTIONS = (
 
 def navigation(request):
     user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated or not user.is_verified():
+    # An API client (safeguarding.api.authentication.ApiClient) is no person: it has no second factor.
+    is_verified = getattr(user, "is_verified", None)
+    if user is None or not user.is_authenticated or not (is_verified and is_verified()):
         return {"navigation_items": []}
     items = []
     for label, url_name, may_see in SECTIONS:

@@ -79,6 +79,12 @@ def has_role_in_area(user, obj):
 
 
 @rules.predicate
+def holds_national_role(user):
+    """Whoever holds a national role sees pseudonyms only, whatever area role they may also hold."""
+    return bool(national_roles(user))
+
+
+@rules.predicate
 def has_identity_role_in_area(user, obj):
     return bool(area_roles(user, _area_of(obj)) & IDENTITY_ROLES)
 
@@ -99,7 +105,8 @@ rules.add_perm("organisations.manage_api_tokens", is_national_administrator | is
 # The audit trail: national administrators see all of it, area administrators their area's.
 rules.add_perm("core.search_audit", is_national_administrator | is_area_administrator)
 # A child's identifying details: an area identity role and a verified second factor.
-rules.add_perm("core.view_identity", has_identity_role_in_area & has_verified_second_factor)
+# Never for anyone holding a national role (granting both is refused; this also covers older data).
+rules.add_perm("core.view_identity", has_identity_role_in_area & ~holds_national_role & has_verified_second_factor)
 # A child's pseudonymised record: anyone with a role in its area, or a national role.
 rules.add_perm("core.view_pseudonymised", has_role_in_area | is_national_administrator | is_national_analyst)
 # The national policy table (clock lengths and thresholds).
@@ -248,7 +255,9 @@ rules.add_perm("child_deaths.notify", holds_any_area_role & has_verified_second_
 rules.add_perm("child_deaths.manage_case", is_child_death_panel_manager & has_verified_second_factor)
 rules.add_perm("child_deaths.record_response", is_child_death_responder & has_verified_second_factor)
 rules.add_perm("child_deaths.complete_report", works_for_reporting_agency & has_verified_second_factor)
-rules.add_perm("child_deaths.view_identity", has_identity_role_for_case & has_verified_second_factor)
+rules.add_perm(
+    "child_deaths.view_identity", has_identity_role_for_case & ~holds_national_role & has_verified_second_factor
+)
 rules.add_perm("child_deaths.manage_panel", is_panel_manager_of_panel & has_verified_second_factor)
 rules.add_perm("child_deaths.view_panel_populations", is_national_administrator)
 

@@ -35,6 +35,13 @@ def qr_code_data_uri(device):
     return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
+def _verified(request, device):
+    """The second factor is accepted: a new session key, so a key learnt before this moment (a fixed or
+    leaked cookie from the password step) is worth nothing now that the session is fully signed in."""
+    request.session.cycle_key()
+    otp_login(request, device)
+
+
 def confirm_device(request, device):
     """The person typed a correct code from the new device: it becomes their second factor."""
     with transaction.atomic():
@@ -42,10 +49,10 @@ def confirm_device(request, device):
         device.confirmed = True
         device.save(update_fields=["confirmed"])
         audit.record(request.user, "two_factor.set_up", request.user)
-    otp_login(request, device)
+    _verified(request, device)
     audit.record(request.user, "auth.signed_in", request.user, {"second_factor": "totp"})
 
 
 def complete_sign_in(request, device):
-    otp_login(request, device)
+    _verified(request, device)
     audit.record(request.user, "auth.signed_in", request.user, {"second_factor": "totp"})

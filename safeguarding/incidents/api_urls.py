@@ -9,5 +9,5 @@ app_name = "incidents_api"
 urlpatterns = [
     path("incidents", api.IncidentList.as_view(), name="list"),
     path("incidents/notifications", api.NotificationCreate.as_view(), name="notify"),
-    path("incidents/<int:pk>", api.IncidentDetail.as_view(), name="detail"),
+    path("incidents/<str:reference>", api.IncidentDetail.as_view(), name="detail"),
 ]

@@ -1,4 +1,5 @@
-"""The public acceptance page of an invitation link, at /invitations/<token>/ (open before two-factor)."""
+"""The public invitation pages (open before two-factor). No address here carries the invitation's code:
+the email's link keeps it after `#`, and the landing page POSTs it."""
 
 from django.urls import path
 
@@ -7,5 +8,6 @@ from .views import acceptance
 app_name = "invitations"
 
 urlpatterns = [
-    path("<str:token>/", acceptance.accept, name="accept"),
+    path("", acceptance.start, name="start"),
+    path("accept/", acceptance.accept, name="accept"),
 ]

@@ -78,7 +78,9 @@ def test_another_areas_detail_answers_404_like_a_missing_one(client, area, other
     missing = client.get("/api/v1/areas/no-such-area", **bearer(plaintext))
 
     assert other.status_code == missing.status_code == 404
-    assert other.json() == missing.json()
+    assert {k: v for k, v in other.json().items() if k not in {"instance", "request_id"}} == {
+        k: v for k, v in missing.json().items() if k not in {"instance", "request_id"}
+    }
     assert not AuditEvent.objects.exists()
 
 
@@ -89,7 +91,7 @@ def test_token_without_the_scope_is_refused_with_403(client, area):
     detail = client.get("/api/v1/areas/area-a", **bearer(plaintext))
 
     assert listing.status_code == detail.status_code == 403
-    assert listing.json() == {"detail": "This API token does not have the scope this request needs: areas:read"}
+    assert listing.json()["detail"] == "This API token does not have the scope this request needs: areas:read"
     assert not AuditEvent.objects.exists()
 
 

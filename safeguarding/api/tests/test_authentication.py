@@ -69,7 +69,8 @@ def test_no_token_answers_401_with_the_scheme_to_use(client):
 
     assert response.status_code == 401
     assert response["WWW-Authenticate"] == 'Bearer realm="api"'
-    assert response.json() == {"detail": "Authentication credentials were not provided."}
+    assert response.json()["detail"] == "Authentication credentials were not provided."
+    assert response["Content-Type"] == "application/problem+json"
 
 
 def test_unknown_token_answers_401_naming_the_problem_generically(client, area):
@@ -79,7 +80,7 @@ def test_unknown_token_answers_401_naming_the_problem_generically(client, area):
     response = call(client, f"Bearer {unknown}")
 
     assert response.status_code == 401
-    assert response.json() == INVALID
+    assert response.json()["detail"] == INVALID["detail"]
 
 
 def test_right_prefix_with_wrong_secret_answers_401(client, area):
@@ -88,13 +89,13 @@ def test_right_prefix_with_wrong_secret_answers_401(client, area):
     response = call(client, f"Bearer {tokens.new_plaintext(token.prefix)}")
 
     assert response.status_code == 401
-    assert response.json() == INVALID
+    assert response.json()["detail"] == INVALID["detail"]
 
 
 def test_revoked_token_answers_401(client, area):
     _, plaintext = make_token(areas=[area], revoked_at=timezone.now())
 
-    assert call(client, f"Bearer {plaintext}").json() == INVALID
+    assert call(client, f"Bearer {plaintext}").json()["detail"] == INVALID["detail"]
     assert call(client, f"Bearer {plaintext}").status_code == 401
 
 
@@ -104,7 +105,7 @@ def test_expired_token_answers_401(client, area):
     response = call(client, f"Bearer {plaintext}")
 
     assert response.status_code == 401
-    assert response.json() == INVALID
+    assert response.json()["detail"] == INVALID["detail"]
 
 
 def test_token_of_a_deactivated_organisation_answers_401(client, area):

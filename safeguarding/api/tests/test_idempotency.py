@@ -1,5 +1,7 @@
 """A retried POST with the same Idempotency-Key returns the first answer and creates nothing new."""
 
+import json
+
 import pytest
 from rest_framework.decorators import api_view, authentication_classes, permission_classes
 from rest_framework.permissions import IsAuthenticated
@@ -59,13 +61,17 @@ def test_a_new_key_creates_a_new_record(post):
 def test_a_reused_key_with_a_different_body_is_refused(post):
     post({"name": "Harbour Trust"})
     response = post({"name": "Another Trust"})
-    assert response.status_code == 400
-    assert "already used for a different request" in str(response.data)
+    assert response.status_code == 409
+    problem = json.loads(response.content)
+    assert "already used for a different request" in problem["detail"]
+    assert problem["errors"] == [
+        {"header": "Idempotency-Key", "code": "idempotency_key_reused", "detail": problem["detail"]}
+    ]
     assert not Organisation.objects.filter(name="Another Trust").exists()
 
 
 def test_the_key_is_required(post):
     response = post({"name": "Harbour Trust"}, key=None)
     assert response.status_code == 400
-    assert "Idempotency-Key header is required" in str(response.data)
+    assert "Idempotency-Key header is required" in json.loads(response.content)["detail"]
     assert not Organisation.objects.filter(name="Harbour Trust").exists()

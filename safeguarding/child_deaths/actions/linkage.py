@@ -84,12 +84,27 @@ def propose_links(notification, *, actor):
 
 def _check_decidable(user, candidate):
     require(user, "child_deaths.manage_case", candidate.case, "Only the panel manager decides links for this case.")
+    if candidate.method == LinkCandidate.Method.NHS_NUMBER:
+        # A same-NHS-number match across areas: the panel manager of the case it would join decides.
+        return
     require(
         user,
         "child_deaths.manage_case",
         candidate.notification.case,
         "Only the panel manager decides links for this case.",
     )
+
+
+def _record_in_the_other_area(user, verb, candidate, source):
+    """A decision on a match across areas is also written in the notification's area's audit trail."""
+    if source.area_id != candidate.case.area_id:
+        audit.record(
+            acting_as(user, candidate.case.area),
+            verb,
+            source,
+            {"notification": candidate.notification_id, "candidate": candidate.pk},
+            area=source.area,
+        )
 
 
 def confirm_link(user, candidate, reason=""):
@@ -136,6 +151,7 @@ def confirm_link(user, candidate, reason=""):
             {"notification": notification.pk, "from_case": source.reference, "score": candidate.score},
             area=target.area,
         )
+        _record_in_the_other_area(user, "child_death.link.confirmed", candidate, source)
     return candidate
 
 
@@ -157,6 +173,7 @@ def reject_link(user, candidate, reason):
             {"notification": candidate.notification_id, "score": candidate.score},
             area=candidate.case.area,
         )
+        _record_in_the_other_area(user, "child_death.link.rejected", candidate, candidate.notification.case)
     return candidate
 
 

@@ -11,7 +11,7 @@ from safeguarding.core.identity import nhs
 from safeguarding.core.identity.actions import record_identity
 from safeguarding.core.models import AuditEvent
 
-from ..models import CaseStatus, CaseStatusChange, ChildDeathCase, Notification, panel_for_area
+from ..models import CaseStatus, CaseStatusChange, ChildDeathCase, LinkCandidate, Notification, panel_for_area
 from ..models.vocabulary import (
     EthnicityGroup,
     Expectation,
@@ -38,10 +38,20 @@ IDENTITY_KEYS = (
 
 @dataclass(frozen=True)
 class NotificationResult:
+    """What happened to a notification. `proposals` counts only proposed links to cases of the area the
+    notifier gave: a match in another area is that area's business, and the receipt never hints at it."""
+
     notification: Notification
     case: ChildDeathCase
     linked_automatically: bool
     proposals: int
+
+    def receipt_for(self, may_see_case):
+        """The notifier's receipt. Whether the notification joined an existing case (or may be about one)
+        is said only to a notifier who may see that case; anyone else reads a neutral receipt."""
+        if not may_see_case:
+            return {"reference": self.case.reference, "linked": False, "proposals": 0}
+        return {"reference": self.case.reference, "linked": self.linked_automatically, "proposals": self.proposals}
 
 
 def _choice(errors, data, field, choices, message):
@@ -97,14 +107,50 @@ def _new_reference(case):
     return f"CD-{case.date_of_death.year}-{case.pk:05d}"
 
 
-def _open_case_with_same_child(identity):
+def _open_cases_with_same_child(identity):
     if identity.linkage_key is None:
-        return None
+        return ChildDeathCase.objects.none()
     return (
         ChildDeathCase.objects.open()
         .filter(notifications__child__linkage_key=identity.linkage_key)
+        .distinct()
         .order_by("pk")
-        .first()
+    )
+
+
+# A same-NHS-number match proposed across areas: certain enough to put first in the panel manager's list.
+NHS_NUMBER_MATCH_WEIGHT = 30.0
+
+
+def _propose_across_areas(notification, case, auditor):
+    """The notification's NHS number matches an open case of another area. It is not joined to that case
+    (its notifier would learn of another area's case): it starts its own case, and the match is proposed
+    to the other area's panel manager, who confirms or rejects it. Each area's audit trail records it,
+    each naming only its own case."""
+    candidate, _ = LinkCandidate.objects.get_or_create(
+        notification=notification,
+        case=case,
+        defaults={
+            "method": LinkCandidate.Method.NHS_NUMBER,
+            "score": NHS_NUMBER_MATCH_WEIGHT,
+            "probability": 1.0,
+            "reasons": [["NHS number", "same", NHS_NUMBER_MATCH_WEIGHT]],
+        },
+    )
+    summary = {"notification": notification.pk, "candidate": candidate.pk, "method": candidate.method}
+    audit.record(
+        auditor,
+        "child_death.link.proposed",
+        notification.case,
+        {**summary, "across_areas": True},
+        area=notification.area,
+    )
+    audit.record(
+        audit.Actor.system("child death linkage"),
+        "child_death.link.proposed",
+        case,
+        {**summary, "notified_for_area": notification.area.slug},
+        area=case.area,
     )
 
 
@@ -175,7 +221,10 @@ def notify_death(actor, data, *, organisation=None, api_token=None, today=None):
                 errors.setdefault("nhs_number", str(error))
         if errors:
             raise ValidationError(errors)
-        case = _open_case_with_same_child(identity)
+        matches = list(_open_cases_with_same_child(identity))
+        # Joined automatically only within the area the notifier gave; a match elsewhere is proposed.
+        case = next((match for match in matches if match.area_id == area.pk), None)
+        elsewhere = next((match for match in matches if match.area_id != area.pk), None) if case is None else None
         linked = case is not None
         if case is None:
             case = _start_case(identity, data, person, today)
@@ -216,7 +265,11 @@ def notify_death(actor, data, *, organisation=None, api_token=None, today=None):
             },
             area=area,
         )
-        proposals = 0 if linked else propose_links(notification, actor=auditor)
+        if elsewhere is not None:
+            _propose_across_areas(notification, elsewhere, auditor)
+        if not linked:
+            propose_links(notification, actor=auditor)
+        proposals = notification.link_candidates.filter(case__area_id=area.pk).count()
     return NotificationResult(notification, case, linked, proposals)
 
 

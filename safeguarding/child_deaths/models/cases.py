@@ -105,6 +105,8 @@ class ChildDeathCase(models.Model):
     )
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Every save moves it (see save()), so an integrating system follows changes with `updated_since`.
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
     objects = ChildDeathCaseQuerySet.as_manager()
 
@@ -114,6 +116,12 @@ class ChildDeathCase(models.Model):
 
     def __str__(self):
         return self.reference
+
+    def save(self, *args, **kwargs):
+        # auto_now is written only if listed: a save of some fields is still a change of the case.
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "updated_at"}
+        super().save(*args, **kwargs)
 
     @property
     def is_open(self):

@@ -73,8 +73,12 @@ class Notification(models.Model):
 
 class LinkCandidateQuerySet(CaseChildQuerySet):
     def visible_to(self, user):
+        """Both cases must be visible, except for a same-NHS-number match across areas: the case it would
+        join decides it, so that case's people see it (the other side never learns of their case)."""
         visible_cases = ChildDeathCase.objects.visible_to(user).values("pk")
-        return self.filter(case__in=visible_cases, notification__case__in=visible_cases)
+        return self.filter(case__in=visible_cases).filter(
+            models.Q(notification__case__in=visible_cases) | models.Q(method=LinkCandidate.Method.NHS_NUMBER)
+        )
 
     def proposed(self):
         return self.filter(decision=LinkCandidate.Decision.PROPOSED)
@@ -84,7 +88,9 @@ class LinkCandidate(models.Model):
     """A proposal that a notification is about the child of another case, with the score and its reasons.
 
     Proposed by the platform when a notification arrives without a matching NHS number (or by the
-    Splink batch); a panel manager confirms or rejects it; a confirmed link can be undone.
+    Splink batch), or when its NHS number matches an open case of another area (never joined
+    automatically across areas: that area's panel manager decides); a panel manager confirms or
+    rejects it; a confirmed link can be undone.
     """
 
     class Decision(models.TextChoices):
@@ -96,6 +102,7 @@ class LinkCandidate(models.Model):
     class Method(models.TextChoices):
         SCORE = "score", "Score on arrival"
         SPLINK = "splink", "Splink batch"
+        NHS_NUMBER = "nhs_number", "Same NHS number, notified in another area"
 
     notification = models.ForeignKey(Notification, on_delete=models.PROTECT, related_name="link_candidates")
     case = models.ForeignKey(ChildDeathCase, on_delete=models.PROTECT, related_name="link_candidates")

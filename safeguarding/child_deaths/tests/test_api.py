@@ -21,12 +21,12 @@ BODY = {
     "nhs_number": "9990000018",
     "date_of_birth": "2024-02-10",
     "postcode": "TS5 6AA",
-    "residence_area": "area-a",
+    "area": "area-a",
     "date_of_death": "2026-11-22",
     "place_of_death": "home",
     "place_of_death_area": "area-a",
-    "sex": "female",
-    "ethnicity_group": "mixed",
+    "sex": "2",
+    "ethnic_category": "F",
     "expectation": "unexpected",
     "jar_criteria": ["sudden_no_cause"],
     "circumstances": "Found unresponsive in her cot by a parent.",
@@ -34,6 +34,16 @@ BODY = {
     "notifier_role": "Paramedic",
     "notifier_contact": "control@ambulance.example",
 }
+
+
+def pointers(response):
+    """The problem's field errors as {pointer: [detail, ...]}."""
+    found = {}
+    for error in response.json()["errors"]:
+        found.setdefault(error.get("pointer") or error.get("header") or error.get("parameter"), []).append(
+            error["detail"]
+        )
+    return found
 
 
 @pytest.fixture
@@ -58,7 +68,7 @@ def test_notification_is_created_once_per_idempotency_key(client, writer):
     assert first.json() == again.json()
     assert Notification.objects.count() == 1
     case = ChildDeathCase.objects.get()
-    assert first.json()["case_reference"] == case.reference
+    assert first.json()["reference"] == case.reference
     assert case.age_band == "1-4"
     # The replay is audited as a request, but only the first names the case it created.
     notified = AuditEvent.objects.filter(verb="api.child_deaths.notified", area=case.area)
@@ -69,15 +79,16 @@ def test_notification_is_created_once_per_idempotency_key(client, writer):
 def test_bad_fields_are_named_and_nothing_is_stored(client, writer):
     response = post(client, writer, {**BODY, "date_of_death": "2010-01-01", "nhs_number": "1234567890"})
     assert response.status_code == 400
-    body = response.json()
-    assert "date_of_death" in body and "nhs_number" in body
+    errors = pointers(response)
+    assert "/date_of_death" in errors and "/nhs_number" in errors
     assert not Notification.objects.exists()
 
 
 def test_an_area_the_token_does_not_cover_is_refused(client, writer, other_area):
-    response = post(client, writer, {**BODY, "residence_area": other_area.slug})
-    assert response.status_code == 400
-    assert "residence_area" in response.json()
+    response = post(client, writer, {**BODY, "area": other_area.slug})
+    assert response.status_code == 403
+    assert response.json()["detail"] == f"This API token does not cover the area {other_area.slug}"
+    assert pointers(response) == {"/area": [f"This API token does not cover the area {other_area.slug}"]}
     assert not Notification.objects.exists()
 
 

@@ -10,6 +10,7 @@ from safeguarding.core.forms import add_action_errors
 
 from ..actions.notify import notify_death
 from ..forms.notify import NotificationForm
+from ..models import ChildDeathCase
 
 SESSION_KEY = "child_death_notified"
 
@@ -31,11 +32,8 @@ def notify(request):
         except ValidationError as error:
             add_action_errors(form, error)
         else:
-            request.session[SESSION_KEY] = {
-                "reference": result.case.reference,
-                "linked": result.linked_automatically,
-                "proposals": result.proposals,
-            }
+            may_see_case = ChildDeathCase.objects.visible_to(request.user).filter(pk=result.case.pk).exists()
+            request.session[SESSION_KEY] = result.receipt_for(may_see_case)
             return redirect("child_deaths:notified")
     return render(request, "child_deaths/notify.html", {"form": form})
 

@@ -57,6 +57,7 @@ PAGE_MATRIX = {
     "organisations:end-membership": ("GET", expect(ADMINS_OF_A)),
     "organisations:reset-two-factor": ("GET", expect(ADMINS_OF_A)),
     "organisations:revoke-invitation": ("GET", expect(ADMINS_OF_A)),
+    "invitations:start": ("GET", expect(EVERYONE)),
     "invitations:accept": ("GET", expect(EVERYONE)),
     "api_tokens:list": ("GET", expect(ALL_ADMINS)),
     "api_tokens:issue": ("GET", expect(ALL_ADMINS)),
@@ -169,7 +170,6 @@ def world(area, other_area):
         "organisations:end-membership": {"pk": subject.pk, "membership_pk": subject_membership.pk},
         "organisations:reset-two-factor": {"pk": subject.pk},
         "organisations:revoke-invitation": {"pk": invitation.pk},
-        "invitations:accept": {"token": invitation_token},
         "api_tokens:revoke": {"pk": token_a.pk},
         "api:area-detail": {"slug": area.slug},
     }
@@ -251,3 +251,97 @@ def test_refused_posts_change_nothing(route, world, client, sign_in):
         if outcome != expected or AuditEvent.objects.count() != events_before:
             wrong[person] = (expected, outcome, AuditEvent.objects.count() - events_before)
     assert not wrong, f"POST {url}: (expected, actual, new audit events) = {wrong}"
+
+
+# Who may accept an invitation sent to an existing account, with its code entered in the browser:
+# only the account holder, signed in with password and two-factor code. The code alone grants nothing.
+ACCEPTANCE_CALLERS = {
+    "anonymous, with the code": "not granted",
+    "the account holder, password only": "not granted",
+    "the account holder, with two-factor": "granted",
+    "another person, with two-factor": "not granted",
+}
+
+
+@pytest.mark.django_db
+def test_invitation_acceptance_outcomes(world, client, sign_in):
+    from safeguarding.organisations.models import Membership
+
+    holder = world.people["other area:practitioner"]
+    organisation = world.people["area:area_administrator"].memberships.get().organisation
+    actual = {}
+    for caller in ACCEPTANCE_CALLERS:
+        Membership.objects.filter(user=holder, area=world.area).delete()
+        token = f"acceptance-{len(actual)}"
+        Invitation.objects.create(
+            email=holder.email,
+            full_name="Holder",
+            organisation=organisation,
+            area=world.area,
+            role=Role.REVIEWER,
+            token_hash=hash_token(token),
+            invited_by=world.people["area:area_administrator"],
+            expires_at=timezone.now() + datetime.timedelta(days=7),
+        )
+        client.logout()
+        client.post(reverse("invitations:start"), {"code": token})
+        if caller == "the account holder, password only":
+            client.force_login(holder)
+        elif caller == "the account holder, with two-factor":
+            sign_in(holder)
+        elif caller == "another person, with two-factor":
+            sign_in(world.people["area:practitioner"])
+        client.post(reverse("invitations:accept"), {})
+        granted = Membership.objects.filter(user=holder, area=world.area, role=Role.REVIEWER).exists()
+        actual[caller] = "granted" if granted else "not granted"
+    assert actual == ACCEPTANCE_CALLERS
+
+
+@pytest.mark.django_db
+def test_a_match_across_areas_is_decided_only_by_the_other_areas_panel_manager(world, client, sign_in):
+    """A death notified for area A whose NHS number matches an open case of area B: the proposed link is
+    B's panel manager's to decide; nobody in A sees it, and A's panel manager cannot decide it."""
+    from safeguarding.child_deaths.factories import PanelFactory, notify
+    from safeguarding.child_deaths.models import LinkCandidate
+
+    PanelFactory(name="Area A Panel", slug="area-a-panel", areas=[world.area])
+    PanelFactory(name="Area B Panel", slug="area-b-panel", areas=[world.other_area])
+    notify(world.other_area, nhs_number="9990000050")
+    notify(world.area, nhs_number="9990000050")
+    candidate = LinkCandidate.objects.get(method=LinkCandidate.Method.NHS_NUMBER)
+    callers = {**world.people, "other area:panel_manager": person_with_role(Role.PANEL_MANAGER, world.other_area)}
+    expected = {person: "404" for person in callers} | {"other area:panel_manager": "ok"}
+    url = reverse("child_deaths:decide-link", args=[candidate.pk])
+    actual = {}
+    for person, user in callers.items():
+        client.logout()
+        sign_in(user)
+        actual[person] = _outcome(client.get(url))
+    assert actual == expected
+
+
+IDENTITY_READERS = {
+    "area:practitioner": "shown",
+    "national:national_administrator": "not shown",
+    "national administrator also holding practitioner in A": "not shown",
+}
+
+
+@pytest.mark.django_db
+def test_who_reads_a_childs_identity(world, client, sign_in):
+    """Whoever holds a national role never reads identity, even with an area identity role (older data)."""
+    both = person_with_role(Role.NATIONAL_ADMINISTRATOR)
+    MembershipFactory(user=both, area=world.area, role=Role.PRACTITIONER)
+    readers = {
+        "area:practitioner": world.people["area:practitioner"],
+        "national:national_administrator": world.people["national:national_administrator"],
+        "national administrator also holding practitioner in A": both,
+    }
+    url = reverse("identity:child-detail", kwargs=world.kwargs["identity:child-detail"])
+    actual = {}
+    for name, user in readers.items():
+        client.logout()
+        sign_in(user)
+        page = client.post(url, {"reason": "review_meeting"}).content.decode()
+        actual[name] = "shown" if "9434765919" in page.replace(" ", "") else "not shown"
+    assert actual == IDENTITY_READERS

@@ -1,7 +1,7 @@
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import env_bool, env_database_url, env_int, env_list, env_secret, env_str
+from config.env import env_bool, env_database_url, env_int, env_list, env_networks, env_secret, env_str
 
 
 def test_required_variable_missing_names_the_variable(monkeypatch):
@@ -58,3 +58,11 @@ def test_database_url_forms(monkeypatch):
     monkeypatch.setenv("SLP_TEST_DB", "mysql://root@localhost/slp")
     with pytest.raises(ImproperlyConfigured, match="SLP_TEST_DB must be a postgres:// or sqlite:/// URL"):
         env_database_url("SLP_TEST_DB")
+
+
+def test_networks_parse_addresses_and_cidr_and_name_a_bad_item(monkeypatch):
+    monkeypatch.setenv("TRUSTED_PROXIES", "10.0.0.0/8, 192.0.2.7")
+    assert [str(network) for network in env_networks("TRUSTED_PROXIES", [])] == ["10.0.0.0/8", "192.0.2.7/32"]
+    monkeypatch.setenv("TRUSTED_PROXIES", "10.0.0.0/8,proxy.internal")
+    with pytest.raises(ImproperlyConfigured, match=r"TRUSTED_PROXIES.*'proxy\.internal'"):
+        env_networks("TRUSTED_PROXIES", [])

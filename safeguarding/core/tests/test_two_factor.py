@@ -122,3 +122,27 @@ def test_public_pages_and_sign_out_stay_open_before_the_code(client, person):
     assert client.get("/").status_code == 200
     assert client.get("/accessibility/").status_code == 200
     assert client.post("/sign-out/").status_code == 302
+
+
+@pytest.mark.django_db
+def test_the_session_key_is_renewed_when_the_code_is_accepted(client, person):
+    device = TOTPDevice.objects.create(user=person, name="Phone", confirmed=True)
+    _password_step(client)
+    key_after_password = client.session.session_key
+    client.post("/two-factor/?next=/home/", {"code": _code(device), "next": "/home/"})
+    assert client.session.session_key != key_after_password
+    assert client.get("/home/").status_code == 200
+    # The key from the password step opens nothing: that session is gone.
+    from django.contrib.sessions.backends.db import SessionStore
+
+    assert not SessionStore().exists(key_after_password)
+
+
+@pytest.mark.django_db
+def test_the_session_key_is_renewed_when_a_new_device_is_confirmed(client, person):
+    _password_step(client)
+    client.get("/two-factor/set-up/")
+    key_after_password = client.session.session_key
+    device = TOTPDevice.objects.get(user=person)
+    client.post("/two-factor/set-up/", {"code": _code(device), "next": "/home/"})
+    assert client.session.session_key != key_after_password

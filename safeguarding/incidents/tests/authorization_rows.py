@@ -197,5 +197,5 @@ def url_kwargs(world):
         "incidents:request-pause": {"pk": submitted.pk},
         "incidents:decide-pause": {"pk": submitted.pk, "pause_pk": pause.pk},
         "incidents:end-pause": {"pk": submitted.pk, "pause_pk": pause.pk},
-        "incidents_api:detail": {"pk": submitted.pk},
+        "incidents_api:detail": {"reference": submitted.reference},
     }

@@ -23,12 +23,22 @@ BODY = {
     "summary": "Fifteen-year-old stabbed while held in a county-lines property.",
     "child": {"given_names": "Kai", "family_name": "Roberts", "nhs_number": NHS_NUMBERS[2]},
     "child_age_years": 15,
-    "child_sex": "male",
-    "child_ethnicity": "black",
+    "sex": "1",
+    "ethnic_category": "N",
     "child_disability": "no",
     "child_status": "child_in_need",
     "parallel_proceedings": {"police_investigation": "under_way"},
 }
+
+
+def pointers(response):
+    """The problem's field errors as {pointer: [detail, ...]}."""
+    found = {}
+    for error in response.json()["errors"]:
+        found.setdefault(error.get("pointer") or error.get("header") or error.get("parameter"), []).append(
+            error["detail"]
+        )
+    return found
 
 
 @pytest.fixture
@@ -77,9 +87,9 @@ def test_bad_input_names_the_fields_and_stores_nothing(api):
     }
     response = api("post", "/api/v1/incidents/notifications", body)
     assert response.status_code == 400
-    errors = response.json()
-    assert errors["aware_date"] == ["The date you became aware must be the same as or after the date of the incident"]
-    assert "agencies_involved" in errors
+    errors = pointers(response)
+    assert errors["/aware_date"] == ["The date you became aware must be the same as or after the date of the incident"]
+    assert "/agencies_involved" in errors
     assert not Incident.objects.exists() and not ChildIdentity.objects.exists()
     # The key was not spent on a refused request: the corrected request goes through with it.
     assert api("post", "/api/v1/incidents/notifications", BODY).status_code == 201
@@ -87,18 +97,20 @@ def test_bad_input_names_the_fields_and_stores_nothing(api):
 
 def test_a_missing_harm_type_and_a_future_date_are_refused(api):
     body = {**BODY, "harm": "", "incident_date": "2027-01-01"}
-    errors = api("post", "/api/v1/incidents/notifications", body).json()
-    assert "harm" in errors
+    errors = pointers(api("post", "/api/v1/incidents/notifications", body))
+    assert "/harm" in errors
 
 
 def test_the_idempotency_key_is_required(api):
     response = api("post", "/api/v1/incidents/notifications", BODY, key=None)
-    assert response.status_code == 400 and "Idempotency-Key" in response.json()
+    assert response.status_code == 400 and "Idempotency-Key" in pointers(response)
 
 
 def test_an_area_outside_the_token_is_refused(api, other_area):
     response = api("post", "/api/v1/incidents/notifications", {**BODY, "area": other_area.slug})
-    assert response.json() == {"area": ["Unknown area: not one of this token's areas"]}
+    assert response.status_code == 403
+    assert response.json()["detail"] == f"This API token does not cover the area {other_area.slug}"
+    assert pointers(response) == {"/area": [f"This API token does not cover the area {other_area.slug}"]}
 
 
 def test_only_a_local_authority_system_notifies(client, area, police):
@@ -128,14 +140,16 @@ def test_list_and_detail_show_only_the_tokens_areas_and_no_drafts(api, area, oth
     make_incident(area, IncidentStatus.DRAFT)
     theirs = make_incident(other_area)
     listed = api("get", "/api/v1/incidents").json()
-    assert [row["id"] for row in listed["results"]] == [mine.pk]
-    detail = api("get", f"/api/v1/incidents/{mine.pk}")
+    assert [row["reference"] for row in listed["results"]] == [mine.reference]
+    detail = api("get", f"/api/v1/incidents/{mine.reference}")
     assert detail.status_code == 200 and detail.json()["status"] == "submitted"
-    assert api("get", f"/api/v1/incidents/{theirs.pk}").status_code == 404
+    assert api("get", f"/api/v1/incidents/{theirs.reference}").status_code == 404
     verbs = set(AuditEvent.objects.filter(area=area).values_list("verb", flat=True))
     assert {"api.incidents.listed", "api.incidents.viewed"} <= verbs
 
 
 def test_the_schema_documents_the_endpoints(client):
     schema = client.get("/api/schema/?format=json").json()
-    assert {"/api/v1/incidents", "/api/v1/incidents/notifications", "/api/v1/incidents/{id}"} <= set(schema["paths"])
+    assert {"/api/v1/incidents", "/api/v1/incidents/notifications", "/api/v1/incidents/{reference}"} <= set(
+        schema["paths"]
+    )

@@ -41,6 +41,37 @@ def check_may_manage_role(admin, area, role):
         raise PermissionDenied(f"You cannot manage people in {area.name}")
 
 
+def check_national_and_identity_roles_apart(email, role):
+    """Whoever holds a national role sees pseudonyms only, so no one holds both a national role and an area
+    role that may see children's identities (permissions.IDENTITY_ROLES). Open invitations count as held."""
+    if role in NATIONAL_ROLES:
+        conflicting, message = (
+            permissions.IDENTITY_ROLES,
+            (
+                "{person} holds an area role that may see children's identifying details ({held}). National roles "
+                "see pseudonyms only: end that role before giving a national one"
+            ),
+        )
+    elif role in permissions.IDENTITY_ROLES:
+        conflicting, message = (
+            NATIONAL_ROLES,
+            (
+                "{person} holds a national role ({held}), which sees pseudonyms only. Roles that may see children's "
+                "identifying details cannot be given to someone with a national role: end the national role first"
+            ),
+        )
+    else:
+        return
+    email = normalise_email(email)
+    held = {m.role for m in Membership.objects.filter(user__email__iexact=email, role__in=sorted(conflicting))}
+    held |= set(
+        Invitation.objects.open().filter(email=email, role__in=sorted(conflicting)).values_list("role", flat=True)
+    )
+    if held:
+        labels = ", ".join(sorted(Role(value).label.lower() for value in held))
+        raise ValidationError({"role": message.format(person=email, held=labels)})
+
+
 def check_organisation_fits(organisation, area, role):
     """A role is held for an organisation that takes part where the role is held."""
     if not organisation.is_active:

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import dateformat, timezone
 
 from safeguarding.core import audit
+from safeguarding.core.permissions import has_verified_second_factor
 
 from ..models import Invitation, Membership
 from ..models.invitations import INVITATION_LIFETIME, hash_token, new_token
@@ -19,10 +20,11 @@ from . import checks
 
 
 def invite_person(admin, *, email, full_name, organisation, area, role, accept_url_builder):
-    """Creates an invitation and, once it is stored, emails its one-time link.
+    """Creates an invitation and, once it is stored, emails its one-time link and code.
 
-    `accept_url_builder(token)` returns the absolute address of the acceptance page for a token
-    (views pass one built from the request). The token itself is never stored, only its hash.
+    `accept_url_builder(token)` returns the absolute address of the invitation page for a token (views pass
+    one built from the request, carrying the token in the fragment after `#`, which browsers never send to
+    a server, so no access log anywhere records it). The token itself is never stored, only its hash.
     """
     email = checks.normalise_email(email)
     full_name = (full_name or "").strip()
@@ -37,6 +39,7 @@ def invite_person(admin, *, email, full_name, organisation, area, role, accept_u
             checks.lock_area(area)
         _check_not_already_invited_or_holding(email, organisation, area, role)
         checks.check_lead_chief_officer_free(organisation, area, role)
+        checks.check_national_and_identity_roles_apart(email, role)
         invitation = Invitation.objects.create(
             email=email,
             full_name=full_name,
@@ -58,7 +61,7 @@ def invite_person(admin, *, email, full_name, organisation, area, role, accept_u
         # Robust: the invitation is stored whatever the mail server does. Django logs a failure, and
         # the administrator can revoke the invitation and send another.
         transaction.on_commit(
-            partial(_send_invitation_email, invitation, accept_url_builder(token), admin.full_name), robust=True
+            partial(_send_invitation_email, invitation, accept_url_builder(token), token, admin.full_name), robust=True
         )
     return invitation
 
@@ -85,7 +88,7 @@ def _check_not_already_invited_or_holding(email, organisation, area, role):
         raise ValidationError({"email": f"{email} already holds this role for {organisation.name} in {held_for}"})
 
 
-def _send_invitation_email(invitation, link, inviter_name):
+def _send_invitation_email(invitation, link, code, inviter_name):
     expires = dateformat.format(timezone.localtime(invitation.expires_at), "j F Y \\a\\t H:i")
     message = (
         f"Dear {invitation.full_name},\n\n"
@@ -93,10 +96,12 @@ def _send_invitation_email(invitation, link, inviter_name):
         f"{invitation.get_role_display().lower()} for {invitation.organisation.name} "
         f"({invitation.held_for}).\n\n"
         f"To accept, open this link:\n\n{link}\n\n"
-        f"The link works once and expires on {expires}. If it has expired, ask your administrator "
+        f"If the page asks for your invitation code, copy this into it:\n\n{code}\n\n"
+        f"The code works once and expires on {expires}. If it has expired, ask your administrator "
         "to send a new one.\n\n"
         "If you are new to the service you will choose a password, then set up an authenticator app "
-        "on your phone for two-factor authentication. If you already have an account, you keep your password.\n\n"
+        "on your phone for two-factor authentication. If you already have an account, you sign in with "
+        "your password and two-factor code before you accept.\n\n"
         "If you were not expecting this email, you can ignore it.\n"
     )
     send_mail(f"You are invited to the {settings.SERVICE_NAME}", message, None, [invitation.email])
@@ -110,14 +115,17 @@ UNKNOWN = "This invitation link is not valid. Check that you copied the whole li
 
 
 def find_invitation(token):
-    """The invitation a link's token belongs to, or None."""
+    """The invitation an invitation code (the link's token) belongs to, or None."""
     if not token:
         return None
-    return (
-        Invitation.objects.select_related("organisation", "area", "invited_by")
-        .filter(token_hash=hash_token(token))
-        .first()
-    )
+    return find_invitation_by_hash(hash_token(token.strip()))
+
+
+def find_invitation_by_hash(token_hash):
+    """The invitation whose code hashes to `token_hash` (what the acceptance pages keep in the session)."""
+    if not token_hash:
+        return None
+    return Invitation.objects.select_related("organisation", "area", "invited_by").filter(token_hash=token_hash).first()
 
 
 def check_usable(invitation):
@@ -143,28 +151,45 @@ class Acceptance:
     invitation: Invitation
 
 
-def accept_invitation(token, password=None):
+SIGN_IN_FIRST = (
+    "You already have an account: sign in with your email address, password and two-factor code, "
+    "then accept the invitation"
+)
+
+
+def accept_invitation(token_hash, password=None, *, user=None):
     """Gives the invitee their role, creating their account with `password` if they have none.
 
-    Someone who already has an account keeps their password (and `password` is ignored): they sign
-    in with it as usual. The link works once.
+    `token_hash` is the hash of the invitation code. Someone who already has an account must be signed in
+    to it, with their second factor (`user`), before the role is theirs: the link alone, which anyone who
+    sees the email holds, grants nothing to an existing account. `password` is then ignored. The code
+    works once.
     """
     User = get_user_model()
     with transaction.atomic():
         # Locked so that two clicks on the same link cannot both use it.
-        invitation = Invitation.objects.select_for_update().filter(token_hash=hash_token(token or "")).first()
+        invitation = Invitation.objects.select_for_update().filter(token_hash=token_hash or "").first()
         check_usable(invitation)
-        user = existing_account(invitation)
-        created_account = user is None
+        account = existing_account(invitation)
+        created_account = account is None
         if created_account:
+            if user is not None and getattr(user, "is_authenticated", False):
+                raise ValidationError(
+                    "This invitation is for a new account: sign out, then open the invitation again",
+                    code="other_person",
+                )
             _check_new_password(password, invitation)
             user = User.objects.create_user(invitation.email, password, full_name=invitation.full_name)
+        else:
+            _check_signed_in_as(user, account)
+            user = account
         if invitation.area_id is not None:
             checks.lock_area(invitation.area)
         if not Membership.objects.filter(
             user=user, organisation=invitation.organisation, area=invitation.area, role=invitation.role
         ).exists():
             _check_role_still_free(invitation)
+            _check_roles_still_apart(invitation)
             Membership.objects.create(
                 user=user, organisation=invitation.organisation, area=invitation.area, role=invitation.role
             )
@@ -179,6 +204,13 @@ def accept_invitation(token, password=None):
             area=invitation.area,
         )
     return Acceptance(user=user, created_account=created_account, invitation=invitation)
+
+
+def _check_signed_in_as(user, account):
+    if user is None or not getattr(user, "is_authenticated", False) or not has_verified_second_factor(user):
+        raise ValidationError(SIGN_IN_FIRST, code="sign_in_needed")
+    if user.pk != account.pk:
+        raise ValidationError("This invitation was sent to another email address", code="other_person")
 
 
 def _check_new_password(password, invitation):
@@ -202,6 +234,16 @@ def _check_role_still_free(invitation):
             f"Someone else has become a lead chief officer for {invitation.area.name} from your kind of "
             "organisation since you were invited. Ask your administrator",
             code="role_taken",
+        ) from None
+
+
+def _check_roles_still_apart(invitation):
+    """The person may have been given a national (or an identity) role since the invitation was sent."""
+    try:
+        checks.check_national_and_identity_roles_apart(invitation.email, invitation.role)
+    except ValidationError as error:
+        raise ValidationError(
+            f"{error.message_dict['role'][0]}. Ask your administrator", code="role_conflict"
         ) from None
 
 

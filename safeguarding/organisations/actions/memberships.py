@@ -23,6 +23,7 @@ def grant_membership(admin, user, organisation, area, role):
                 {"role": f"{user.full_name} already holds this role for {organisation.name} in {held_for}"}
             )
         checks.check_lead_chief_officer_free(organisation, area, role)
+        checks.check_national_and_identity_roles_apart(user.email, role)
         membership = Membership.objects.create(user=user, organisation=organisation, area=area, role=role)
         audit.record(
             admin,

@@ -1,5 +1,12 @@
-from .acceptance import AcceptInvitationForm, NewPasswordForm
+from .acceptance import AcceptInvitationForm, InvitationCodeForm, NewPasswordForm
 from .people import PeopleFilterForm
 from .roles import InviteForm, RoleForm
 
-__all__ = ["AcceptInvitationForm", "InviteForm", "NewPasswordForm", "PeopleFilterForm", "RoleForm"]
+__all__ = [
+    "AcceptInvitationForm",
+    "InvitationCodeForm",
+    "InviteForm",
+    "NewPasswordForm",
+    "PeopleFilterForm",
+    "RoleForm",
+]

@@ -26,5 +26,17 @@ class NewPasswordForm(forms.Form):
         return cleaned
 
 
+class InvitationCodeForm(forms.Form):
+    """The code from the invitation email. The link fills it in (from the part after `#`) where JavaScript runs."""
+
+    code = forms.CharField(
+        label="Invitation code",
+        help_text="The code in your invitation email, under the link",
+        max_length=100,
+        error_messages={"required": "Enter the invitation code from your email"},
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+
+
 class AcceptInvitationForm(forms.Form):
     """Someone who already has an account only confirms."""

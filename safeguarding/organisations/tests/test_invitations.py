@@ -25,7 +25,7 @@ GOOD_PASSWORD = "kettle-harbour-lantern"
 
 
 def link_for(token):
-    return f"https://safeguarding.example/invitations/{token}/"
+    return f"https://safeguarding.example/invitations/#{token}"
 
 
 @pytest.fixture
@@ -89,7 +89,22 @@ def stored_invitation(organisation, area, invited_by, role=Role.PRACTITIONER, em
 
 
 def token_in(message):
-    return re.search(r"/invitations/([A-Za-z0-9_-]+)/", message.body).group(1)
+    return re.search(r"/invitations/#([A-Za-z0-9_-]+)", message.body).group(1)
+
+
+def enter_code(client, token):
+    """The landing page: the code is POSTed, never part of an address."""
+    return client.post("/invitations/", {"code": token})
+
+
+def open_invitation(client, token):
+    enter_code(client, token)
+    return client.get("/invitations/accept/")
+
+
+def verified(user):
+    user.is_verified = lambda: True
+    return user
 
 
 # Inviting
@@ -109,6 +124,7 @@ def test_area_admin_invites_into_their_area_and_the_email_is_sent_on_commit(
     assert message.subject == "You are invited to the Safeguarding Learning Platform"
     token = token_in(message)
     assert link_for(token) in message.body
+    assert f"copy this into it:\n\n{token}\n" in message.body
     assert "Grace Adeyemi has invited you" in message.body
     assert f"practitioner for Area A Council ({area.name})" in message.body
     assert invitation.email == "nia.person@example.org"
@@ -249,7 +265,7 @@ def test_someone_already_holding_the_role_is_not_invited_to_it(area, council, ar
 def test_accepting_creates_the_account_and_the_role(area, council, area_admin):
     invitation, token = stored_invitation(council, area, area_admin)
 
-    acceptance = actions.accept_invitation(token, GOOD_PASSWORD)
+    acceptance = actions.accept_invitation(hash_token(token), GOOD_PASSWORD)
 
     user = acceptance.user
     assert acceptance.created_account
@@ -266,10 +282,10 @@ def test_accepting_creates_the_account_and_the_role(area, council, area_admin):
 
 
 def test_someone_with_an_account_keeps_their_password(area, council, area_admin):
-    existing = UserFactory(email="nia.person@example.org", full_name="Nia Person")
+    existing = verified(UserFactory(email="nia.person@example.org", full_name="Nia Person"))
     _, token = stored_invitation(council, area, area_admin, role=Role.REVIEWER)
 
-    acceptance = actions.accept_invitation(token, "a-different-password-entirely")
+    acceptance = actions.accept_invitation(hash_token(token), "a-different-password-entirely", user=existing)
 
     existing.refresh_from_db()
     assert acceptance.user == existing and not acceptance.created_account
@@ -280,10 +296,10 @@ def test_someone_with_an_account_keeps_their_password(area, council, area_admin)
 
 def test_the_link_works_once(area, council, area_admin):
     _, token = stored_invitation(council, area, area_admin)
-    actions.accept_invitation(token, GOOD_PASSWORD)
+    actions.accept_invitation(hash_token(token), GOOD_PASSWORD)
 
     with pytest.raises(ValidationError) as refusal:
-        actions.accept_invitation(token, "another-good-password")
+        actions.accept_invitation(hash_token(token), "another-good-password")
     assert refusal.value.messages == [USED]
     assert Membership.objects.filter(role=Role.PRACTITIONER).count() == 1
 
@@ -294,13 +310,13 @@ def test_the_link_expires_after_seven_days(area, council, area_admin):
     just_after = invitation.created_at + INVITATION_LIFETIME + datetime.timedelta(seconds=1)
 
     with mock.patch("django.utils.timezone.now", return_value=just_after), pytest.raises(ValidationError) as refusal:
-        actions.accept_invitation(token, GOOD_PASSWORD)
+        actions.accept_invitation(hash_token(token), GOOD_PASSWORD)
     assert refusal.value.messages == [EXPIRED]
     assert EXPIRED == "This invitation has expired. Ask your administrator to send a new one"
     assert not get_user_model().objects.filter(email="nia.person@example.org").exists()
 
     with mock.patch("django.utils.timezone.now", return_value=just_before):
-        assert actions.accept_invitation(token, GOOD_PASSWORD).created_account
+        assert actions.accept_invitation(hash_token(token), GOOD_PASSWORD).created_account
 
 
 def test_a_revoked_invitation_cannot_be_accepted(area, council, area_admin):
@@ -308,7 +324,7 @@ def test_a_revoked_invitation_cannot_be_accepted(area, council, area_admin):
     actions.revoke_invitation(area_admin, invitation)
 
     with pytest.raises(ValidationError) as refusal:
-        actions.accept_invitation(token, GOOD_PASSWORD)
+        actions.accept_invitation(hash_token(token), GOOD_PASSWORD)
     assert refusal.value.messages == [REVOKED]
     assert not get_user_model().objects.filter(email="nia.person@example.org").exists()
 
@@ -316,7 +332,7 @@ def test_a_revoked_invitation_cannot_be_accepted(area, council, area_admin):
 def test_an_unknown_token_is_refused(area, council, area_admin):
     stored_invitation(council, area, area_admin)
     with pytest.raises(ValidationError) as refusal:
-        actions.accept_invitation(new_token(), GOOD_PASSWORD)
+        actions.accept_invitation(hash_token(new_token()), GOOD_PASSWORD)
     assert refusal.value.messages == [UNKNOWN]
 
 
@@ -334,7 +350,7 @@ def test_the_password_rules_apply_and_nothing_is_stored(area, council, area_admi
     invitation, token = stored_invitation(council, area, area_admin)
 
     with pytest.raises(ValidationError) as refusal:
-        actions.accept_invitation(token, password)
+        actions.accept_invitation(hash_token(token), password)
 
     assert message in refusal.value.message_dict["password"]
     assert not get_user_model().objects.filter(email="nia.person@example.org").exists()
@@ -369,7 +385,7 @@ def test_another_areas_admin_cannot_revoke(area, council, other_area, other_coun
 
 def test_an_accepted_invitation_cannot_be_revoked(area, council, area_admin):
     invitation, token = stored_invitation(council, area, area_admin)
-    actions.accept_invitation(token, GOOD_PASSWORD)
+    actions.accept_invitation(hash_token(token), GOOD_PASSWORD)
 
     with pytest.raises(ValidationError) as refusal:
         actions.revoke_invitation(area_admin, invitation)
@@ -386,13 +402,33 @@ def test_status_follows_the_clock(area, council, area_admin):
         assert Invitation.objects.open().count() == 0
 
 
-# The acceptance page (public)
+# The invitation pages (public)
+
+
+def test_no_address_carries_the_code(client, area, council, area_admin):
+    """Every request of the journey: the code is in a POST body only, so no access log can record it."""
+    _, token = stored_invitation(council, area, area_admin)
+    seen = [client.get("/invitations/")]
+    seen.append(enter_code(client, token))
+    seen.append(client.get("/invitations/accept/"))
+    seen.append(client.post("/invitations/accept/", {"password": GOOD_PASSWORD, "password_again": GOOD_PASSWORD}))
+    for response in seen:
+        assert token not in response.request["PATH_INFO"] and token not in response.request.get("QUERY_STRING", "")
+        assert token not in response.get("Location", "")
+    assert token not in str(dict(client.session))
+
+
+def test_the_landing_page_asks_for_the_code_and_fills_it_from_the_link(client):
+    html = client.get("/invitations/").content.decode()
+    assert 'name="code"' in html
+    assert "js/invitation-code" in html
 
 
 def test_the_page_says_who_invited_them_and_for_what(client, area, council, area_admin):
     _, token = stored_invitation(council, area, area_admin, role=Role.REVIEWER)
 
-    response = client.get(f"/invitations/{token}/")
+    assert enter_code(client, token)["Location"] == "/invitations/accept/"
+    response = client.get("/invitations/accept/")
 
     html = response.content.decode()
     assert response.status_code == 200
@@ -401,10 +437,15 @@ def test_the_page_says_who_invited_them_and_for_what(client, area, council, area
     assert "Create a password" in html and "Enter the password again" in html
 
 
+def test_the_accept_page_without_a_code_goes_back_to_the_landing_page(client):
+    assert client.get("/invitations/accept/")["Location"] == "/invitations/"
+
+
 def test_accepting_on_the_page_signs_in_and_goes_to_two_factor_set_up(client, area, council, area_admin):
     _, token = stored_invitation(council, area, area_admin)
 
-    response = client.post(f"/invitations/{token}/", {"password": GOOD_PASSWORD, "password_again": GOOD_PASSWORD})
+    enter_code(client, token)
+    response = client.post("/invitations/accept/", {"password": GOOD_PASSWORD, "password_again": GOOD_PASSWORD})
 
     assert response.status_code == 302
     assert response["Location"] == "/two-factor/set-up/"
@@ -417,7 +458,8 @@ def test_accepting_on_the_page_signs_in_and_goes_to_two_factor_set_up(client, ar
 def test_the_page_shows_the_password_rules_that_failed(client, area, council, area_admin):
     _, token = stored_invitation(council, area, area_admin)
 
-    response = client.post(f"/invitations/{token}/", {"password": "short-pass", "password_again": "short-pass"})
+    enter_code(client, token)
+    response = client.post("/invitations/accept/", {"password": "short-pass", "password_again": "short-pass"})
 
     html = response.content.decode()
     assert response.status_code == 200
@@ -429,31 +471,96 @@ def test_the_page_shows_the_password_rules_that_failed(client, area, council, ar
 def test_the_page_asks_for_the_same_password_twice(client, area, council, area_admin):
     _, token = stored_invitation(council, area, area_admin)
 
-    response = client.post(f"/invitations/{token}/", {"password": GOOD_PASSWORD, "password_again": "something-else"})
+    enter_code(client, token)
+    response = client.post("/invitations/accept/", {"password": GOOD_PASSWORD, "password_again": "something-else"})
 
     html = response.content.decode()
     assert '<a href="#id_password_again">The passwords do not match: enter the same password twice</a>' in html
     assert not get_user_model().objects.filter(email="nia.person@example.org").exists()
 
 
-def test_someone_with_an_account_accepts_and_then_signs_in_as_usual(client, area, council, area_admin):
+def test_someone_with_an_account_must_sign_in_before_the_role_is_granted(client, area, council, area_admin):
     existing = UserFactory(email="nia.person@example.org", full_name="Nia Person")
     _, token = stored_invitation(council, area, area_admin)
 
-    page = client.get(f"/invitations/{token}/").content.decode()
+    page = open_invitation(client, token).content.decode()
     assert "You already have an account" in page and "Create a password" not in page
-    response = client.post(f"/invitations/{token}/", {})
+    assert "Sign in to accept" in page and "/sign-in/?next=%2Finvitations%2Faccept%2F" in page
+    # Pressing accept while signed out grants nothing.
+    refused = client.post("/invitations/accept/", {})
+    assert refused.status_code == 200 and "Sign in to accept" in refused.content.decode()
+    assert not Membership.objects.filter(user=existing, area=area).exists()
+    assert not AuditEvent.objects.filter(verb="invitation.accepted").exists()
 
-    assert response["Location"] == "/sign-in/"
-    assert "_auth_user_id" not in client.session
+
+def test_a_password_alone_is_not_enough_either(client, area, council, area_admin):
+    existing = UserFactory(email="nia.person@example.org", full_name="Nia Person")
+    _, token = stored_invitation(council, area, area_admin)
+    enter_code(client, token)
+    client.force_login(existing)
+
+    response = client.post("/invitations/accept/", {})
+
+    assert response["Location"] == "/two-factor/?next=%2Finvitations%2Faccept%2F"
+    assert not Membership.objects.filter(user=existing, area=area).exists()
+
+
+def test_signed_in_with_two_factor_the_account_holder_accepts(client, sign_in, area, council, area_admin):
+    existing = UserFactory(email="nia.person@example.org", full_name="Nia Person")
+    _, token = stored_invitation(council, area, area_admin)
+    enter_code(client, token)
+    sign_in(existing)
+
+    assert "Accept the invitation to add this role" in client.get("/invitations/accept/").content.decode()
+    response = client.post("/invitations/accept/", {})
+
+    assert response["Location"] == "/home/"
     assert Membership.objects.filter(user=existing, area=area, role=Role.PRACTITIONER).exists()
+    event = AuditEvent.objects.get(verb="invitation.accepted")
+    assert event.actor == existing and event.data["new_account"] is False
+
+
+def test_the_invitation_survives_the_sign_in_journey(client, area, council, area_admin):
+    """Code entered signed out, then password and two-factor code: back on the accept page, it accepts."""
+    from django_otp.oath import TOTP
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    existing = UserFactory(email="nia.person@example.org", full_name="Nia Person")
+    device = TOTPDevice.objects.create(user=existing, name="Phone", confirmed=True)
+    _, token = stored_invitation(council, area, area_admin)
+    enter_code(client, token)
+
+    signed_in = client.post(
+        "/sign-in/?next=/invitations/accept/",
+        {"username": existing.email, "password": "a-long-test-password", "next": "/invitations/accept/"},
+    )
+    assert signed_in["Location"] == "/invitations/accept/"
+    assert client.get("/invitations/accept/")["Location"].startswith("/two-factor/")
+    totp = TOTP(device.bin_key, step=device.step, digits=device.digits)
+    totp.time = timezone.now().timestamp()
+    verified_response = client.post(
+        "/two-factor/?next=/invitations/accept/", {"code": f"{totp.token():06d}", "next": "/invitations/accept/"}
+    )
+    assert verified_response["Location"] == "/invitations/accept/"
+    assert client.post("/invitations/accept/", {})["Location"] == "/home/"
+    assert Membership.objects.filter(user=existing, area=area, role=Role.PRACTITIONER).exists()
+
+
+def test_the_action_refuses_an_account_holder_who_has_not_signed_in(area, council, area_admin):
+    existing = UserFactory(email="nia.person@example.org", full_name="Nia Person")
+    _, token = stored_invitation(council, area, area_admin)
+    for who in (None, existing, verified(UserFactory(email="someone.else@example.org"))):
+        with pytest.raises(ValidationError) as refusal:
+            actions.accept_invitation(hash_token(token), user=who)
+        assert refusal.value.code in {"sign_in_needed", "other_person"}
+    assert not Membership.objects.filter(user=existing, area=area).exists()
 
 
 @pytest.mark.parametrize(
     ("state", "status", "message"),
-    [("expired", 410, EXPIRED), ("revoked", 410, REVOKED), ("used", 410, USED), ("unknown", 404, UNKNOWN)],
+    [("expired", 410, EXPIRED), ("revoked", 410, REVOKED), ("used", 410, USED)],
 )
-def test_a_link_that_no_longer_works_says_why(client, area, council, area_admin, state, status, message):
+def test_a_code_that_no_longer_works_says_why(client, area, council, area_admin, state, status, message):
     now = timezone.now()
     invitation, token = stored_invitation(council, area, area_admin)
     if state == "expired":
@@ -461,20 +568,35 @@ def test_a_link_that_no_longer_works_says_why(client, area, council, area_admin,
     elif state == "revoked":
         Invitation.objects.filter(pk=invitation.pk).update(revoked_at=now)
     elif state == "used":
-        actions.accept_invitation(token, GOOD_PASSWORD)
-    elif state == "unknown":
-        token = new_token()
+        actions.accept_invitation(hash_token(token), GOOD_PASSWORD)
 
-    for response in (client.get(f"/invitations/{token}/"), client.post(f"/invitations/{token}/", {})):
-        assert response.status_code == status
-        assert f"{message}." in response.content.decode()
+    response = enter_code(client, token)
+    assert response.status_code == status
+    assert f"{message}." in response.content.decode()
+
+
+def test_an_unknown_code_is_named_on_the_form(client, area, council, area_admin):
+    stored_invitation(council, area, area_admin)
+    response = enter_code(client, new_token())
+    assert response.status_code == 200
+    assert UNKNOWN in response.content.decode()
+
+
+def test_an_invitation_withdrawn_after_the_code_was_entered_says_so(client, area, council, area_admin):
+    invitation, token = stored_invitation(council, area, area_admin)
+    enter_code(client, token)
+    Invitation.objects.filter(pk=invitation.pk).update(revoked_at=timezone.now())
+    for response in (client.get("/invitations/accept/"), client.post("/invitations/accept/", {})):
+        assert response.status_code in {302, 410}
+    assert not get_user_model().objects.filter(email="nia.person@example.org").exists()
 
 
 def test_someone_signed_in_as_another_person_is_told_so(client, sign_in, area, council, area_admin):
     _, token = stored_invitation(council, area, area_admin)
     sign_in(area_admin)
+    enter_code(client, token)
 
-    response = client.post(f"/invitations/{token}/", {"password": GOOD_PASSWORD, "password_again": GOOD_PASSWORD})
+    response = client.post("/invitations/accept/", {"password": GOOD_PASSWORD, "password_again": GOOD_PASSWORD})
 
     assert response.status_code == 200
     assert "This invitation is for someone else" in response.content.decode()

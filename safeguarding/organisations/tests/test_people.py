@@ -360,7 +360,7 @@ def test_inviting_sends_the_email_and_lists_the_invitation(
 
     assert response.status_code == 302 and response["Location"] == "/people/invitations/"
     assert len(mail.outbox) == 1
-    assert "http://testserver/invitations/" in mail.outbox[0].body
+    assert "http://testserver/invitations/#" in mail.outbox[0].body
     listing = client.get("/people/invitations/").content.decode()
     assert "nia.person@example.org" in listing and "Pending" in listing
 

@@ -27,9 +27,8 @@ def invite(request):
                 organisation=data["organisation"],
                 area=data["area"],
                 role=data["role"],
-                accept_url_builder=lambda token: request.build_absolute_uri(
-                    reverse("invitations:accept", args=[token])
-                ),
+                # The code after `#`: browsers never send a fragment, so no access log can record it.
+                accept_url_builder=lambda token: f"{request.build_absolute_uri(reverse('invitations:start'))}#{token}",
             )
         except ValidationError as error:
             add_action_errors(form, error)
