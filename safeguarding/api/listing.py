@@ -1,5 +1,7 @@
 """What API lists share: the `updated_since` and `status` filters, with their schema, and one stable order."""
 
+import datetime
+
 from django.utils.dateparse import parse_datetime
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
@@ -31,7 +33,10 @@ def filtered(request, queryset, *, status_choices):
     if raw_since is not None:
         try:
             since = parse_datetime(raw_since)
-        except ValueError:
+            # In UTC, as the database compares it: an offset PostgreSQL cannot hold (beyond ±15:59)
+            # or a moment that leaves the calendar's range is refused here, not by the database.
+            since = since.astimezone(datetime.UTC) if since is not None and since.tzinfo is not None else since
+        except (ValueError, OverflowError):
             since = None
         if since is None or since.tzinfo is None:
             errors["parameter:updated_since"] = ["Give a date and time with a time zone, like 2026-11-26T10:00:00Z"]

@@ -129,6 +129,18 @@ def test_lists_page_filter_order_and_show_clocks(client, headers, area):
         assert problem["errors"][0]["parameter"] == next(iter(bad))
 
 
+def test_updated_since_with_any_offset_is_compared_in_utc_or_refused(client, headers, area):
+    make_incident(area)
+    # An offset PostgreSQL cannot hold (beyond 15:59) is read in UTC rather than passed on.
+    far = client.get("/api/v1/incidents", {"updated_since": "8137-04-02T15:51:48-20:09"}, headers=headers)
+    assert far.status_code == 200 and far.json()["count"] == 0
+    earlier = client.get("/api/v1/incidents", {"updated_since": "2026-11-25T20:00:00-10:30"}, headers=headers)
+    assert earlier.json()["count"] == 1
+    # A moment that leaves the calendar once in UTC is a bad value, named.
+    beyond = client.get("/api/v1/incidents", {"updated_since": "9999-12-31T23:00:00-05:00"}, headers=headers)
+    assert assert_problem(beyond, 400)["errors"][0]["parameter"] == "updated_since"
+
+
 def test_a_token_over_its_rate_limit_is_told_when_to_come_back(client, headers, monkeypatch):
     monkeypatch.setattr(TokenRateThrottle, "THROTTLE_RATES", {"api_token": "2/minute"})
     for _ in range(2):

@@ -7,7 +7,9 @@ import os
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -39,7 +41,16 @@ def api_world(db, area):
 
 @pytest.fixture
 def api_schema(api_world):
-    return schemathesis.openapi.from_wsgi("/api/schema/", get_wsgi_application())
+    """The schema, with requests served by the WSGI application in this process. As Django's test client
+    does, the request signals leave the database connection open: closing it at the end of each request
+    would end the test's transaction (on PostgreSQL; SQLite's in-memory database is never closed)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield schemathesis.openapi.from_wsgi("/api/schema/", get_wsgi_application())
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 schema = schemathesis.pytest.from_fixture("api_schema")
