@@ -29,11 +29,23 @@ OPEN_STATUSES = [s for s in CaseStatus.values if s not in {CaseStatus.CLOSED, Ca
 def index_for_linkage(notification, record=None):
     """Stores the notification's blocking keys (replacing any), so later notifications find it."""
     record = record if record is not None else prepared(notification)
-    keys = blocking.keys(record, settings.LINKAGE_HMAC_KEY)
-    LinkageBlockingKey.objects.filter(notification=notification).exclude(rule__in=list(keys)).delete()
-    for rule, key in keys.items():
-        LinkageBlockingKey.objects.update_or_create(notification=notification, rule=rule, defaults={"key": key})
-    return keys
+    return index_many([(notification, record)])[notification.pk]
+
+
+def index_many(notifications_and_records):
+    """Blocking keys of many notifications at once: {notification pk: {rule: key}}."""
+    found = {
+        notification.pk: blocking.keys(record, settings.LINKAGE_HMAC_KEY)
+        for notification, record in notifications_and_records
+    }
+    with transaction.atomic():
+        LinkageBlockingKey.objects.filter(notification_id__in=list(found)).delete()
+        LinkageBlockingKey.objects.bulk_create(
+            LinkageBlockingKey(notification_id=pk, rule=rule, key=key)
+            for pk, keys in found.items()
+            for rule, key in keys.items()
+        )
+    return found
 
 
 def candidate_notifications(notification, keys):

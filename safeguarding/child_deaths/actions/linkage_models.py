@@ -19,7 +19,7 @@ from safeguarding.core import audit
 
 from ..linkage import records as linkage_records
 from ..linkage.model import LinkageModel
-from ..models import LinkageModelVersion, Notification
+from ..models import LinkageModelParameters, LinkageModelVersion, Notification
 
 DEFAULT_MODEL_PATH = Path(__file__).resolve().parents[1] / "linkage" / "default_model.json"
 # Below this many notifications a model trained on the national table would know less than the default.
@@ -50,8 +50,8 @@ def _store(model, *, source, actor, checksum):
                     records=model.summary.get("records", 0),
                     checksum=checksum,
                     summary=model.summary,
-                    parameters=keyed.as_json(),
                 )
+                LinkageModelParameters.objects.create(version=row, parameters=keyed.as_json())
                 audit.record(
                     actor,
                     "child_death.linkage.model_stored",
@@ -97,7 +97,8 @@ def current_model():
         cached = _cache.get(cache_key)
     if cached is None:
         row = LinkageModelVersion.objects.get(pk=row.pk)
-        cached = (row, LinkageModel.from_json(row.parameters, secret=settings.LINKAGE_HMAC_KEY))
+        parameters = LinkageModelParameters.objects.get(version=row).parameters
+        cached = (row, LinkageModel.from_json(parameters, secret=settings.LINKAGE_HMAC_KEY))
         with _cache_lock:
             _cache.clear()
             _cache[cache_key] = cached

@@ -1,5 +1,5 @@
 from .cases import CaseStatus, CaseStatusChange, ChildDeathCase
-from .linkage import LinkageBlockingKey, LinkageModelVersion
+from .linkage import LinkageBlockingKey, LinkageModelParameters, LinkageModelVersion
 from .notifications import LinkCandidate, Notification
 from .panels import Panel, panel_for_area
 from .reports import AgencyReport
@@ -15,6 +15,7 @@ __all__ = [
     "JointAgencyResponse",
     "LinkCandidate",
     "LinkageBlockingKey",
+    "LinkageModelParameters",
     "LinkageModelVersion",
     "NationalRecord",
     "Notification",

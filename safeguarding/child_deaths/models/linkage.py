@@ -18,14 +18,23 @@ class LinkageModelVersion(models.Model):
     records = models.PositiveIntegerField(help_text="How many notifications it was trained on")
     checksum = models.CharField(max_length=64, help_text="SHA-256 of the model as shipped or trained")
     summary = models.JSONField(default=dict, help_text="Training figures: EM sessions, prior, untrained levels")
-    # Splink settings with the trained m, u and prior; term frequencies under keyed hashes, never values.
-    parameters = models.JSONField()
 
     class Meta:
         ordering = ["-version"]
 
     def __str__(self):
         return f"Linkage model version {self.version}"
+
+
+class LinkageModelParameters(models.Model):
+    """The model itself, apart from its version row, which pages read with every proposal: Splink's
+    settings with the trained m, u and prior, and term frequencies under keyed hashes, never values."""
+
+    version = models.OneToOneField(LinkageModelVersion, on_delete=models.PROTECT, related_name="stored")
+    parameters = models.JSONField()
+
+    def __str__(self):
+        return f"Parameters of linkage model version {self.version.version}"
 
 
 class LinkageBlockingKey(models.Model):

@@ -12,7 +12,7 @@ from django.db import transaction
 
 from safeguarding.core import audit
 
-from ...actions.linkage import OPEN_STATUSES, index_for_linkage, store_batch_proposal
+from ...actions.linkage import OPEN_STATUSES, index_many, store_batch_proposal
 from ...actions.linkage_models import current_model, prepared
 from ...linkage import batch, training
 from ...linkage.model import PROPOSAL_THRESHOLD
@@ -45,12 +45,10 @@ class Command(BaseCommand):
         if len(notifications) < 2:
             self.stdout.write(f"{len(notifications)} open notifications: nothing to compare.")
             return
-        records = []
-        for notification in notifications.values():
-            record = prepared(notification)
-            records.append(record)
-            if not dry_run:
-                index_for_linkage(notification, record)
+        records = [(notification, prepared(notification)) for notification in notifications.values()]
+        if not dry_run:
+            index_many(records)
+        records = [record for _notification, record in records]
         predictions = batch.predict(model, training.frame_of(records), threshold=threshold)
         counts = {label: 0 for _floor, label in BANDS}
         proposed = same_case = known = 0
