@@ -6,13 +6,15 @@ import math
 import pandas as pd
 from splink import DuckDBAPI, Linker
 
-from . import comparisons
+from . import blocking, comparisons
 from .model import PROPOSAL_THRESHOLD, FieldScore, Score
 
 
 def _linker(model, frame):
     logging.getLogger("splink").setLevel(logging.WARNING)
     settings = dict(model.settings)
+    # The code's rules, which on-arrival scoring uses too, whatever rules the model was trained beside.
+    settings["blocking_rules_to_generate_predictions"] = blocking.splink_rules()
     settings["retain_intermediate_calculation_columns"] = True
     settings["retain_matching_columns"] = True  # with it, the comparison vector (gamma_) columns
     linker = Linker(frame, settings, db_api=DuckDBAPI(), set_up_basic_logging=False)

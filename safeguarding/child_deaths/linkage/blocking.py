@@ -18,7 +18,6 @@ PREDICTION_RULES = (
     ("date_of_birth",),
     ("postcode",),
     ("family_name", "birth_year"),
-    ("given_name", "birth_year"),
     # Given and family names the same, or swapped (the two sorted); then the same by their sound.
     ("name_pair",),
     ("name_sounds",),
@@ -35,6 +34,13 @@ TRAINING_RULES = (
     ("given_name", "family_name"),
     ("postcode",),
 )
+
+
+def splink_rules():
+    """The prediction rules as Splink settings hold them."""
+    from splink import block_on
+
+    return [block_on(*columns).get_blocking_rule("duckdb").as_dict() for columns in PREDICTION_RULES]
 
 
 def rule_name(columns):
