@@ -1,62 +1,77 @@
 """Linking notifications of one death into one case: proposals by score, and a panel manager's decision.
 
-Names, dates of birth and postcodes are unsealed here, compared, and dropped: only the levels and
-weights of the comparison are stored or audited, never a value.
+Names, dates of birth and addresses are unsealed here, compared, and dropped: only the levels and
+weights of the comparison are stored or audited, never a value. The candidates of a notification
+are the notifications of other open cases that share one of its blocking keys (keyed hashes of the
+values each blocking rule joins on), the same pairs the batch compares.
 """
 
-import datetime
+from functools import reduce
+from operator import or_
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from safeguarding.core import audit
 
-from ..linkage import scoring
-from ..models import CaseStatus, CaseStatusChange, LinkCandidate, Notification
+from ..linkage import blocking
+from ..models import CaseStatus, CaseStatusChange, LinkageBlockingKey, LinkCandidate, Notification
 from ..transitions import CASE_TRANSITIONS
 from .common import acting_as, require
+from .linkage_models import current_model, prepared
 
-# Notifications of one death give dates of death days apart at most; a wider window costs
-# comparisons and finds nothing more.
-BLOCKING_WINDOW = datetime.timedelta(days=31)
+OPEN_STATUSES = [s for s in CaseStatus.values if s not in {CaseStatus.CLOSED, CaseStatus.MERGED}]
 
 
-def comparable(notification, details=None):
-    """The clear values the score compares, for one notification (unsealed here, never stored)."""
-    details = details if details is not None else notification.child.unseal()
-    return {
-        "given_names": details.get("given_names", ""),
-        "family_name": details.get("family_name", ""),
-        "date_of_birth": details.get("date_of_birth", ""),
-        "postcode": details.get("postcode", ""),
-        "date_of_death": notification.date_of_death,
-        "sex": notification.sex,
+def index_for_linkage(notification, record=None):
+    """Stores the notification's blocking keys (replacing any), so later notifications find it."""
+    record = record if record is not None else prepared(notification)
+    return index_many([(notification, record)])[notification.pk]
+
+
+def index_many(notifications_and_records):
+    """Blocking keys of many notifications at once: {notification pk: {rule: key}}."""
+    found = {
+        notification.pk: blocking.keys(record, settings.LINKAGE_HMAC_KEY)
+        for notification, record in notifications_and_records
     }
-
-
-def _other_open_notifications(notification):
-    return (
-        Notification.objects.filter(
-            case__status__in=[s for s in CaseStatus.values if s not in {CaseStatus.CLOSED, CaseStatus.MERGED}],
-            date_of_death__gte=notification.date_of_death - BLOCKING_WINDOW,
-            date_of_death__lte=notification.date_of_death + BLOCKING_WINDOW,
+    with transaction.atomic():
+        LinkageBlockingKey.objects.filter(notification_id__in=list(found)).delete()
+        LinkageBlockingKey.objects.bulk_create(
+            LinkageBlockingKey(notification_id=pk, rule=rule, key=key)
+            for pk, keys in found.items()
+            for rule, key in keys.items()
         )
+    return found
+
+
+def candidate_notifications(notification, keys):
+    """Notifications of other open cases sharing a blocking key with this one."""
+    if not keys:
+        return Notification.objects.none()
+    matching = LinkageBlockingKey.objects.filter(reduce(or_, (Q(rule=rule, key=key) for rule, key in keys.items())))
+    return (
+        Notification.objects.filter(pk__in=matching.values("notification"), case__status__in=OPEN_STATUSES)
         .exclude(case=notification.case)
         .select_related("child", "case")
     )
 
 
 def propose_links(notification, *, actor):
-    """Scores the notification against the notifications of other open cases in its window and proposes
-    the cases whose best score reaches the threshold. Returns how many were proposed."""
-    mine = comparable(notification)
+    """Scores the notification against its candidates with the linkage model in force and proposes the
+    cases whose best score reaches the threshold. Returns how many were proposed."""
+    version, model = current_model()
+    mine = prepared(notification)
+    keys = index_for_linkage(notification, mine)
     best = {}
     compared = 0
-    for other in _other_open_notifications(notification):
+    for other in candidate_notifications(notification, keys):
         compared += 1
-        result = scoring.score(mine, comparable(other))
-        if other.case_id not in best or result.weight > best[other.case_id][1].weight:
+        result = model.score(mine, prepared(other))
+        if other.case_id not in best or result.match_weight > best[other.case_id][1].match_weight:
             best[other.case_id] = (other.case, result)
     proposed = 0
     for case, result in best.values():
@@ -66,9 +81,10 @@ def propose_links(notification, *, actor):
             notification=notification,
             case=case,
             defaults={
-                "score": round(result.weight, 2),
+                "score": round(result.match_weight, 2),
                 "probability": round(result.probability, 4),
-                "reasons": [reason.as_row() for reason in result.reasons],
+                "model": version,
+                "reasons": result.reasons(version.version),
             },
         )
         proposed += 1
@@ -76,7 +92,13 @@ def propose_links(notification, *, actor):
         actor,
         "child_death.linkage.compared",
         notification.case,
-        {"notification": notification.pk, "compared": compared, "cases": len(best), "proposed": proposed},
+        {
+            "notification": notification.pk,
+            "compared": compared,
+            "cases": len(best),
+            "proposed": proposed,
+            "model_version": version.version,
+        },
         area=notification.area,
     )
     return proposed
@@ -213,16 +235,17 @@ def undo_link(user, candidate, reason):
     return candidate
 
 
-def store_batch_proposal(notification, case, *, weight, probability, reasons):
+def store_batch_proposal(notification, case, *, score, version):
     """A link proposed by the Splink batch, unless this pair was already proposed or decided."""
     _, created = LinkCandidate.objects.get_or_create(
         notification=notification,
         case=case,
         defaults={
             "method": LinkCandidate.Method.SPLINK,
-            "score": round(weight, 2),
-            "probability": round(probability, 4),
-            "reasons": reasons,
+            "score": round(score.match_weight, 2),
+            "probability": round(score.probability, 4),
+            "model": version,
+            "reasons": score.reasons(version.version),
         },
     )
     return created

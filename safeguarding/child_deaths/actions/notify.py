@@ -23,7 +23,7 @@ from ..models.vocabulary import (
     completed_years,
 )
 from .common import acting_as, require
-from .linkage import propose_links
+from .linkage import index_for_linkage, propose_links
 
 IDENTITY_KEYS = (
     "given_names",
@@ -265,6 +265,8 @@ def notify_death(actor, data, *, organisation=None, api_token=None, today=None):
             },
             area=area,
         )
+        if linked:
+            index_for_linkage(notification)  # so that later notifications without the NHS number find it
         if elsewhere is not None:
             _propose_across_areas(notification, elsewhere, auditor)
         if not linked:

@@ -1,4 +1,5 @@
 from .cases import CaseStatus, CaseStatusChange, ChildDeathCase
+from .linkage import LinkageBlockingKey, LinkageModelParameters, LinkageModelVersion
 from .notifications import LinkCandidate, Notification
 from .panels import Panel, panel_for_area
 from .reports import AgencyReport
@@ -13,6 +14,9 @@ __all__ = [
     "FamilyContact",
     "JointAgencyResponse",
     "LinkCandidate",
+    "LinkageBlockingKey",
+    "LinkageModelParameters",
+    "LinkageModelVersion",
     "NationalRecord",
     "Notification",
     "Panel",

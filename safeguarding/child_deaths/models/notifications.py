@@ -111,7 +111,17 @@ class LinkCandidate(models.Model):
     method = models.CharField(max_length=10, choices=Method.choices, default=Method.SCORE)
     score = models.FloatField(help_text="Match weight: log2 of the likelihood ratio")
     probability = models.FloatField()
-    reasons = models.JSONField(default=list, help_text="[field, outcome, weight]: no identifying values")
+    model = models.ForeignKey(
+        "child_deaths.LinkageModelVersion",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The linkage model that scored the pair (empty for proposals made before models were kept)",
+    )
+    reasons = models.JSONField(
+        default=dict, help_text="Each field's comparison level and weight (model.Score.reasons): no identifying values"
+    )
     decision = models.CharField(max_length=10, choices=Decision.choices, default=Decision.PROPOSED)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"

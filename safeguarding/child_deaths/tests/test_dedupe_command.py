@@ -34,12 +34,14 @@ def test_the_batch_proposes_the_same_child_and_prints_bands(area):
     out = StringIO()
     call_command("dedupe_death_notifications", stdout=out)
     text = out.getvalue()
-    assert "Compared 3 open notifications" in text
+    assert "Compared 3 open notifications with Splink (DuckDB), linkage model version 1" in text
     assert "New proposed links for review: 1" in text
     assert "probability 0.99 and above: 1" in text
     candidate = LinkCandidate.objects.get()
     assert (candidate.case, candidate.notification.case, candidate.method) == (first, second, "splink")
-    assert ["Family name", "nearly the same (spelling)", 4.5] in candidate.reasons
+    fields = {field["comparison"]: field for field in candidate.reasons["fields"]}
+    assert fields["family_name"]["outcome"] == "nearly the same (one or two letters differ)"
+    assert candidate.model.version == 1 and candidate.reasons["model_version"] == 1
     assert AuditEvent.objects.filter(verb="child_death.linkage.batch_compared").count() == 1
     # Run again: nothing new.
     out = StringIO()

@@ -10,8 +10,9 @@ from safeguarding.organisations.factories import person_with_role
 from safeguarding.organisations.models import Role
 
 from ..actions.linkage import confirm_link, reject_link, undo_link
+from ..actions.linkage_models import current_model
 from ..factories import notify
-from ..linkage import scoring
+from ..linkage.model import PROPOSAL_THRESHOLD
 from ..models import CaseStatus, LinkCandidate
 from .conftest import verified
 
@@ -42,15 +43,20 @@ def test_without_nhs_number_a_likely_match_is_proposed_with_reasons(area):
     assert not second.linked_automatically and second.case != first
     candidate = LinkCandidate.objects.get()
     assert candidate.case == first and candidate.notification == second.notification
-    assert candidate.probability >= scoring.PROPOSAL_THRESHOLD
-    reasons = {row[0]: row[1] for row in candidate.reasons}
-    assert reasons["Family name"] == "nearly the same (spelling)"
-    assert reasons["Postcode"] == "same district"
-    assert reasons["Date of birth"] == "same"
+    assert candidate.probability >= PROPOSAL_THRESHOLD
+    reasons = {field["label"]: field["outcome"] for field in candidate.reasons["fields"]}
+    assert reasons["Family name"] == "nearly the same (one or two letters differ)"
+    assert reasons["Postcode"] == "same district (first half)"
+    assert reasons["Date of birth"] == "the same"
+    assert reasons["Home address"] == "same house number and street"
+    # The model version that scored it is kept with it.
+    version, _model = current_model()
+    assert candidate.model == version and candidate.reasons["model_version"] == version.version
     # Nothing identifying is kept with the proposal or in the audit of the comparison.
     assert "Hartig" not in str(candidate.reasons)
     compared = AuditEvent.objects.filter(verb="child_death.linkage.compared").order_by("sequence").last()
     assert compared.data["proposed"] == 1 and "Hartig" not in str(compared.data)
+    assert compared.data["model_version"] == version.version
 
 
 def test_a_different_child_is_not_proposed(area):
@@ -121,9 +127,3 @@ def test_only_the_panel_manager_decides(proposal, area, other_area_panel_manager
             confirm_link(person, proposal)
     proposal.refresh_from_db()
     assert proposal.decision == LinkCandidate.Decision.PROPOSED
-
-
-def test_jaro_winkler_matches_the_published_examples():
-    assert round(scoring.jaro_winkler("martha", "marhta"), 3) == 0.961
-    assert round(scoring.jaro_winkler("dixon", "dicksonx"), 3) == 0.813
-    assert scoring.jaro_winkler("", "x") == 0.0

@@ -79,8 +79,22 @@ def test_the_panel_manager_decides_a_link_on_its_page(client, sign_in, area, pan
     sign_in(person_with_role(Role.PANEL_MANAGER, area))
     url = reverse("child_deaths:decide-link", args=[candidate.pk])
     page = client.get(url).content.decode()
-    assert "Nearly the same (spelling)" in page and "Hartig" not in page
+    assert "Nearly the same (one or two letters differ)" in page and "Hartig" not in page
+    # Each detail's level and weight, in a table and a waterfall chart, and the model that scored it.
+    assert "Scored by linkage model version 1" in page
+    assert page.count('class="app-waterfall__bar ') == len(candidate.reasons["fields"]) + 2
+    assert "Starting point" in page and "Of which, how common" in page
     assert "Select whether" in client.post(url, {}).content.decode()
     client.post(url, {"decision": "confirm"})
     candidate.refresh_from_db()
     assert candidate.decision == LinkCandidate.Decision.CONFIRMED
+
+
+def test_a_proposal_seen_without_identity_rights_hides_how_common_the_names_are(client, sign_in, area, panel):
+    """National roles see the case pseudonymised: the weights, but not the part owed to how common a name is."""
+    case = notify(area).case
+    notify(area, family_name="Hartigen", nhs_number="", nhs_number_unavailable_reason="Not known")
+    sign_in(person_with_role(Role.NATIONAL_ANALYST))
+    page = client.get(reverse("child_deaths:case", args=[case.reference])).content.decode()
+    assert "Why they may be the same child" in page and "Scored by linkage model version 1" in page
+    assert "Of which, how common" not in page and "Hartig" not in page

@@ -16,7 +16,7 @@ from ..models import LinkCandidate
 
 def _candidate(request, pk):
     candidates = LinkCandidate.objects.visible_to(request.user).select_related(
-        "case", "notification__case", "from_case"
+        "case", "notification__case", "from_case", "model"
     )
     candidate = get_object_or_404(candidates, pk=pk)
     if not request.user.has_perm("child_deaths.manage_case", candidate.case):
