@@ -134,7 +134,22 @@ def _propose_across_areas(notification, case, auditor):
             "method": LinkCandidate.Method.NHS_NUMBER,
             "score": NHS_NUMBER_MATCH_WEIGHT,
             "probability": 1.0,
-            "reasons": [["NHS number", "same", NHS_NUMBER_MATCH_WEIGHT]],
+            # The shape the trained model's proposals keep (see linkage.model.Score.reasons), so the
+            # panel manager's page explains this one the same way; no model scored it.
+            "reasons": {
+                "model_version": None,
+                "prior_weight": None,
+                "fields": [
+                    {
+                        "comparison": "nhs_number",
+                        "label": "NHS number",
+                        "level": "exact",
+                        "outcome": "the same NHS number",
+                        "weight": NHS_NUMBER_MATCH_WEIGHT,
+                        "frequency_weight": 0.0,
+                    }
+                ],
+            },
         },
     )
     summary = {"notification": notification.pk, "candidate": candidate.pk, "method": candidate.method}
