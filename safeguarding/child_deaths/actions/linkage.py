@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from safeguarding.core import audit
+from safeguarding.notifications import announce
 
 from ..linkage import scoring
 from ..models import CaseStatus, CaseStatusChange, LinkCandidate, Notification
@@ -62,7 +63,7 @@ def propose_links(notification, *, actor):
     for case, result in best.values():
         if not result.proposed:
             continue
-        LinkCandidate.objects.get_or_create(
+        _, created = LinkCandidate.objects.get_or_create(
             notification=notification,
             case=case,
             defaults={
@@ -71,6 +72,8 @@ def propose_links(notification, *, actor):
                 "reasons": [reason.as_row() for reason in result.reasons],
             },
         )
+        if created:
+            announce.link_proposed(case)
         proposed += 1
     audit.record(
         actor,
@@ -208,4 +211,6 @@ def store_batch_proposal(notification, case, *, weight, probability, reasons):
             "reasons": reasons,
         },
     )
+    if created:
+        announce.link_proposed(case)
     return created

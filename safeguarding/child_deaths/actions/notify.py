@@ -10,6 +10,7 @@ from safeguarding.core import audit
 from safeguarding.core.identity import nhs
 from safeguarding.core.identity.actions import record_identity
 from safeguarding.core.models import AuditEvent
+from safeguarding.notifications import announce
 
 from ..models import CaseStatus, CaseStatusChange, ChildDeathCase, Notification, panel_for_area
 from ..models.vocabulary import (
@@ -217,6 +218,8 @@ def notify_death(actor, data, *, organisation=None, api_token=None, today=None):
             area=area,
         )
         proposals = 0 if linked else propose_links(notification, actor=auditor)
+        if not linked:
+            announce.death_notified(case)
     return NotificationResult(notification, case, linked, proposals)
 
 
