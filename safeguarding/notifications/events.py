@@ -102,8 +102,8 @@ def panel_managers(event, directory):
 
 
 def agency_people(event, directory):
-    areas = {event.area_id} | directory.panel_area_ids(event.panel_id)
-    return directory.of_organisation(event.organisation_id, areas), set()
+    """The agency's people in the case's area (where the child lived)."""
+    return directory.of_organisation(event.organisation_id, {event.area_id}), set()
 
 
 def outside_address(event, directory):

@@ -111,7 +111,3 @@ def retry_email(request, pk):
     else:
         messages.success(request, f"The email to {email.address} will be tried again")
     return redirect("notifications:failed-emails")
-
-
-
-

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from safeguarding.core.concurrency import StaleEdit
 from safeguarding.core.models import AuditEvent
+from safeguarding.jobs.testing import run_jobs
 from safeguarding.organisations.factories import MembershipFactory, OrganisationFactory
 from safeguarding.organisations.models import OrganisationKind, Role
 
@@ -213,8 +214,12 @@ def test_a_report_needs_every_answer(area, panel, panel_manager, agency, teacher
 
 def test_a_reminder_emails_the_agency(area, panel, panel_manager, agency, teacher, django_capture_on_commit_callbacks):
     report = request_report(panel_manager, make_case(area), organisation=agency, contexts=[], today=TODAY)
-    with django_capture_on_commit_callbacks(execute=True):
-        remind(panel_manager, report, today=TODAY)
+    run_jobs()
+    requested = [message.to for message in mail.outbox if "report requested" in message.subject]
+    assert requested == [[teacher.email]]  # the request itself
+    mail.outbox.clear()
+    remind(panel_manager, report, today=TODAY)
+    run_jobs()
     assert mail.outbox[0].to == [teacher.email]
     assert "due 17 December 2026" in mail.outbox[0].subject
 
