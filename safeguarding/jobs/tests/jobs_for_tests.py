@@ -6,7 +6,7 @@ from safeguarding.core.clocks.models import PolicySetting
 from safeguarding.jobs.registry import job
 
 
-class Killed(BaseException):  # noqa: N818 (stands for the process being killed, not an error the job raises)
+class Killed(BaseException):
     """Stands for the process dying mid-job: not an Exception, so the worker does not treat it as a failure."""
 
 
