@@ -1,4 +1,4 @@
-"""The worker: retries with backoff then a recorded failure, nothing lost when a worker dies, schedules once per period."""
+"""The worker: retries with backoff then a recorded failure, nothing lost when a worker dies, one run per period."""
 
 import datetime
 from zoneinfo import ZoneInfo
