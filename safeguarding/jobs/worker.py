@@ -139,7 +139,10 @@ class Worker:
         done = 0
         try:
             while self.running:
-                close_old_connections()
+                # Drop a connection the database has closed or that has outlived CONN_MAX_AGE (never one inside a
+                # transaction: a test, or a caller that drains the queue within its own).
+                if not connection.in_atomic_block:
+                    close_old_connections()
                 self.housekeeping()
                 db_result = self.claim_next()
                 if db_result is not None:
