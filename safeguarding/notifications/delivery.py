@@ -8,7 +8,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from safeguarding.jobs.registry import job, policy_for
+from safeguarding.jobs.registry import enqueue_many, job, policy_for
 from safeguarding.organisations.models import SafeguardingArea
 
 from .events import KINDS, Event, render
@@ -72,7 +72,7 @@ def dispatch(events, directory=None):
             if (address, event.key) not in already_emailed:
                 emails.append(_email(event, stored_event, address, None))
     with transaction.atomic():
-        Notification.objects.bulk_create(notifications)
+        Notification.objects.bulk_create(notifications, batch_size=1000)
         queue_emails(emails)
     return {"notifications": len(notifications), "emails": len(emails)}
 
@@ -93,9 +93,8 @@ def queue_emails(emails):
     """Stores `emails` and queues a send job for each, in the caller's transaction. The caller has left out
     pairs already stored; a concurrent duplicate fails on the unique key and its job runs again, finding them."""
     with transaction.atomic():
-        created = OutgoingEmail.objects.bulk_create(emails)
-        for email in created:
-            send_email.enqueue(email.pk)
+        created = OutgoingEmail.objects.bulk_create(emails, batch_size=1000)
+        enqueue_many(send_email, [(email.pk,) for email in created])
     return created
 
 
