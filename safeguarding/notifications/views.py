@@ -13,7 +13,6 @@ from safeguarding.core.pagination import paginate, pagination_links
 
 from . import actions
 from .forms import PreferencesForm
-from .models import Notification
 
 PAGE_SIZE = 25
 
@@ -21,7 +20,7 @@ PAGE_SIZE = 25
 @login_required
 def notification_list(request):
     show = request.GET.get("show", "all")
-    notifications = Notification.objects.for_user(request.user)
+    notifications = request.user.notifications.all()
     if show == "unread":
         notifications = notifications.unread()
     page = paginate(request, notifications, PAGE_SIZE)
@@ -32,13 +31,13 @@ def notification_list(request):
             "page": page,
             "pagination": pagination_links(page, request.GET),
             "show": "unread" if show == "unread" else "all",
-            "unread_count": Notification.objects.for_user(request.user).unread().count(),
+            "unread_count": request.user.notifications.all().unread().count(),
         },
     )
 
 
 def _own(request, pk):
-    return get_object_or_404(Notification.objects.for_user(request.user), pk=pk)
+    return get_object_or_404(request.user.notifications.all(), pk=pk)
 
 
 @login_required
