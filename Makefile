@@ -51,7 +51,11 @@ run: setup
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py load_reference_data
 	$(PY) manage.py seed_demo
-	@echo "Serving the Safeguarding Learning Platform at http://$(HOST):$(PORT)"
+	@echo "Serving the Safeguarding Learning Platform at http://$(HOST):$(PORT) (background jobs run beside it)"
+	@# The worker runs beside the web server; Ctrl-C reaches both (same process group), and the trap stops the
+	@# worker if the server ends on its own.
+	@trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
+	$(PY) manage.py run_worker -v 0 & worker=$$!; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 # The suite runs on every core (pytest-xdist, one test database per worker); PYTEST_ARGS adds to it,
@@ -74,6 +78,7 @@ bench: setup-dev
 	$(PY) benchmarks/coding_suggestions.py
 	$(PY) benchmarks/learning_search.py
 	$(PY) benchmarks/learning_intelligence.py
+	$(PY) benchmarks/clock_sweep.py
 
 clean:
 	rm -rf $(VENV) node_modules $(STAMPS) staticfiles

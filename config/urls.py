@@ -24,6 +24,8 @@ urlpatterns = [
     path("national-inquiries/", include("safeguarding.learning.nsci.urls")),
     path("reviewers/", include("safeguarding.learning.reviewers.urls")),
     path("national-reports/", include("safeguarding.learning.national_reports.urls")),
+    path("notifications/", include("safeguarding.notifications.urls")),
+    path("jobs/", include("safeguarding.jobs.urls")),
 ]
 
 handler400 = "safeguarding.core.views.errors.bad_request"

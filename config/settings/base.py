@@ -29,6 +29,8 @@ INSTALLED_APPS = [
     "axes",
     "rest_framework",
     "drf_spectacular",
+    "django_tasks",
+    "django_tasks_db",
     "safeguarding.core",
     "safeguarding.core.identity",
     "safeguarding.core.clocks",
@@ -44,6 +46,8 @@ INSTALLED_APPS = [
     "safeguarding.learning.intelligence",
     "safeguarding.learning.nsci",
     "safeguarding.learning.national_reports",
+    "safeguarding.jobs",
+    "safeguarding.notifications",
 ]
 
 MIDDLEWARE = [
@@ -203,6 +207,20 @@ LOGGING = {
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "no-reply@safeguarding-learning.localhost")
+# GOV.UK Notify, when EMAIL_BACKEND is safeguarding.notifications.govuk_notify.NotifyEmailBackend: the API key
+# and the id of a template whose subject is ((subject)) and body ((body)).
+GOVUK_NOTIFY_API_KEY = env_str("GOVUK_NOTIFY_API_KEY", "")
+GOVUK_NOTIFY_TEMPLATE_ID = env_str("GOVUK_NOTIFY_TEMPLATE_ID", "")
+# The service's own address, put before the links in emails (they are read outside the service).
+SERVICE_URL = env_str("SERVICE_URL", "http://127.0.0.1:8000")
+
+# Background jobs: Django's Tasks API with django-tasks-db's queue in this database (see docs/adr/).
+# `manage.py run_worker` runs them; several workers may share the queue.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# A worker writes a heartbeat this often; one silent for WORKER_HEARTBEAT_STALE_SECONDS is taken for dead:
+# /readyz reports it, and the tasks it was running go back in the queue.
+WORKER_HEARTBEAT_SECONDS = 10
+WORKER_HEARTBEAT_STALE_SECONDS = env_int("WORKER_HEARTBEAT_STALE_SECONDS", 120, minimum=30)
 
 # The directory holding the reference data files that load_reference_data reads.
 REFERENCE_DATA_DIR = BASE_DIR / "safeguarding" / "organisations" / "reference_data"

@@ -23,6 +23,7 @@ SECTIONS = (
     ("API tokens", "api_tokens:list", lambda user: user.has_perm("organisations.manage_api_tokens")),
     ("Audit trail", "audit:search", lambda user: user.has_perm("core.search_audit")),
     ("Policy", "clocks:policy-table", lambda user: user.has_perm("clocks.edit_policy")),
+    ("Jobs", "jobs:list", lambda user: user.has_perm("jobs.view")),
 )
 
 

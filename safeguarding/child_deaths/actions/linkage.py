@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from safeguarding.core import audit
+from safeguarding.notifications import announce
 
 from ..linkage import blocking
 from ..models import CaseStatus, CaseStatusChange, LinkageBlockingKey, LinkCandidate, Notification
@@ -77,7 +78,7 @@ def propose_links(notification, *, actor):
     for case, result in best.values():
         if not result.proposed:
             continue
-        LinkCandidate.objects.get_or_create(
+        _, created = LinkCandidate.objects.get_or_create(
             notification=notification,
             case=case,
             defaults={
@@ -87,6 +88,8 @@ def propose_links(notification, *, actor):
                 "reasons": result.reasons(version.version),
             },
         )
+        if created:
+            announce.link_proposed(case)
         proposed += 1
     audit.record(
         actor,
@@ -248,4 +251,6 @@ def store_batch_proposal(notification, case, *, score, version):
             "reasons": score.reasons(version.version),
         },
     )
+    if created:
+        announce.link_proposed(case)
     return created

@@ -10,6 +10,7 @@ from safeguarding.core import audit
 from safeguarding.core.identity import nhs
 from safeguarding.core.identity.actions import record_identity
 from safeguarding.core.models import AuditEvent
+from safeguarding.notifications import announce
 
 from ..models import CaseStatus, CaseStatusChange, ChildDeathCase, LinkCandidate, Notification, panel_for_area
 from ..models.vocabulary import (
@@ -167,6 +168,7 @@ def _propose_across_areas(notification, case, auditor):
         {**summary, "notified_for_area": notification.area.slug},
         area=case.area,
     )
+    announce.link_proposed(case)  # to the other area's panel manager, who decides it
 
 
 def _start_case(identity, data, actor_user, today):
@@ -286,6 +288,7 @@ def notify_death(actor, data, *, organisation=None, api_token=None, today=None):
             _propose_across_areas(notification, elsewhere, auditor)
         if not linked:
             propose_links(notification, actor=auditor)
+            announce.death_notified(case)
         proposals = notification.link_candidates.filter(case__area_id=area.pk).count()
     return NotificationResult(notification, case, linked, proposals)
 

@@ -1,12 +1,12 @@
 """Agency reporting forms: requested by the panel manager, completed by each agency, with a reminder."""
 
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
 from safeguarding.core import audit
 from safeguarding.core.concurrency import save_if_unchanged
+from safeguarding.notifications import announce
 
 from ..clocks import agency_report_clock
 from ..models import AgencyReport, CaseStatus, CaseStatusChange, ChildDeathCase
@@ -50,6 +50,7 @@ def request_report(user, case, *, organisation, contexts, today=None):
             {"organisation": organisation.pk, "contexts": list(contexts)},
             area=case.area,
         )
+        announce.agency_report_requested(report, agency_report_clock(report, today).due_on)
     return report
 
 
@@ -78,28 +79,8 @@ def submit_report(user, report, answers, *, version, today=None):
     return report
 
 
-def _agency_emails(report):
-    from safeguarding.organisations.models import Membership
-
-    members = Membership.objects.filter(organisation=report.organisation, area=report.case.area, user__is_active=True)
-    return sorted(set(members.values_list("user__email", flat=True)))
-
-
-def _send_reminder(report, due_on):
-    recipients = _agency_emails(report)
-    if not recipients:
-        return
-    send_mail(
-        f"Reminder: child death report {report.case.reference} due {due_on:%-d %B %Y}",
-        f"The child death overview panel is waiting for {report.organisation}'s report on case "
-        f"{report.case.reference}. It is due on {due_on:%-d %B %Y}. Sign in to complete it.",
-        None,
-        recipients,
-    )
-
-
 def remind(user, report, *, today=None):
-    """Records the reminder and emails the agency's people in the area once the change is stored."""
+    """Records the reminder; the agency's people are told (in the service and by email) by the notifications job."""
     require(user, "child_deaths.manage_case", report.case, "Only the panel manager sends reminders.")
     today = today or timezone.localdate()
     if report.submitted_on is not None:
@@ -114,6 +95,5 @@ def remind(user, report, *, today=None):
             {"report": report.pk},
             area=report.case.area,
         )
-        due_on = agency_report_clock(report, today).due_on
-        transaction.on_commit(lambda: _send_reminder(report, due_on))
+        announce.agency_report_reminder(report, agency_report_clock(report, today).due_on)
     return report

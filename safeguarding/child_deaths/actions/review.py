@@ -159,6 +159,11 @@ def save_review(user, case, fields, *, version=None, final=False, today=None):
             review.save(update_fields=["final", "finalised_by"])
             _move(case, CaseStatus.CLOSED, user, "Panel review final")
             _write_national_record(case, review)
+            # Queued in this transaction: the national mortality table gets the review once it is final,
+            # and never loses it (the nightly sync catches up should the job fail for good).
+            from safeguarding.mortality.jobs import copy_finalised_review
+
+            copy_finalised_review.enqueue(case.pk)
         audit.record(
             acting_as(user, case.area),
             "child_death.review.finalised" if final else "child_death.review.saved",

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from safeguarding.core.concurrency import StaleEdit
 from safeguarding.core.models import AuditEvent
+from safeguarding.jobs.testing import run_jobs
 from safeguarding.organisations.factories import MembershipFactory, OrganisationFactory
 from safeguarding.organisations.models import OrganisationKind, Role
 
@@ -123,6 +124,24 @@ def test_an_expected_death_goes_to_the_panel_without_a_response_or_meeting(area,
     assert statuses(case) == ["notified", "gathering_information", "panel_review", "closed"]
 
 
+def test_a_finalised_review_reaches_the_national_mortality_table_once(area, panel, panel_manager, agency):
+    from safeguarding.mortality.models import MortalityRecord
+
+    case = make_case(area, expectation="expected", jar_criteria=[])
+    request_report(panel_manager, case, organisation=agency, contexts=[], today=TODAY)
+    save_review(panel_manager, case, REVIEW, today=TODAY)
+    run_jobs()
+    assert not MortalityRecord.objects.filter(pseudonym=case.child.pseudonym, reviewed=True).exists()
+    save_review(panel_manager, case, REVIEW, version=case.panel_review.version, final=True, today=TODAY)
+    run_jobs()  # the copy was queued with the finalisation; no command needed
+    record = MortalityRecord.objects.get(pseudonym=case.child.pseudonym)
+    assert record.reviewed and record.category == REVIEW["category"]
+    from safeguarding.core import audit
+    from safeguarding.mortality.actions.ingest import sync_from_child_deaths
+
+    assert sync_from_child_deaths(audit.Actor.system("tests"), case_ids=[case.pk]) == (0, 0, 1)  # idempotent
+
+
 def test_the_transitions_table_refuses_skipping_steps(area, panel, panel_manager):
     case = make_case(area)
     with pytest.raises(ValidationError, match="gather"):
@@ -213,8 +232,12 @@ def test_a_report_needs_every_answer(area, panel, panel_manager, agency, teacher
 
 def test_a_reminder_emails_the_agency(area, panel, panel_manager, agency, teacher, django_capture_on_commit_callbacks):
     report = request_report(panel_manager, make_case(area), organisation=agency, contexts=[], today=TODAY)
-    with django_capture_on_commit_callbacks(execute=True):
-        remind(panel_manager, report, today=TODAY)
+    run_jobs()
+    requested = [message.to for message in mail.outbox if "report requested" in message.subject]
+    assert requested == [[teacher.email]]  # the request itself
+    mail.outbox.clear()
+    remind(panel_manager, report, today=TODAY)
+    run_jobs()
     assert mail.outbox[0].to == [teacher.email]
     assert "due 17 December 2026" in mail.outbox[0].subject
 

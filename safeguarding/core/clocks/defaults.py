@@ -125,6 +125,19 @@ SETTINGS = [
         18,
         "Wood Report recommendation 28: accreditation kept up through continuing professional development.",
     ),
+    (
+        "reminder-working-days",
+        "Working days before a due date that the deadline reminder goes",
+        2,
+        "The daily deadline sweep reminds the people responsible this many working days before a clock's due "
+        "date, and escalates on the first working day after it has passed.",
+    ),
+    (
+        "expiry-warning-days",
+        "Days before an invitation, API token or reviewer accreditation expires that a warning goes",
+        14,
+        "Also how long before the end of the year a reviewer short of CPD hours is warned.",
+    ),
 ]
 
 

@@ -1,5 +1,8 @@
+import datetime
+
 import pytest
 from django.db import DatabaseError
+from django.utils import timezone
 
 
 @pytest.mark.django_db
@@ -9,11 +12,37 @@ def test_healthz_answers_without_touching_dependencies(client):
     assert response.json() == {"status": "ok"}
 
 
+def _worker_checked_in(seconds_ago, worker_id="w1"):
+    from safeguarding.jobs.models import WorkerHeartbeat
+
+    seen = timezone.now() - datetime.timedelta(seconds=seconds_ago)
+    return WorkerHeartbeat.objects.create(worker_id=worker_id, hostname="host", pid=1, started_at=seen, last_seen=seen)
+
+
 @pytest.mark.django_db
-def test_readyz_reports_database_and_migrations(client):
+def test_readyz_reports_database_migrations_and_worker(client):
+    heartbeat = _worker_checked_in(5)
     response = client.get("/readyz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok", "unapplied_migrations": 0}
+    assert response.json() == {
+        "status": "ok",
+        "database": "ok",
+        "unapplied_migrations": 0,
+        "worker": "ok",
+        "worker_last_seen": heartbeat.last_seen.isoformat(timespec="seconds"),
+    }
+
+
+@pytest.mark.django_db
+def test_readyz_is_unavailable_when_no_worker_checked_in_recently(client, settings):
+    settings.WORKER_HEARTBEAT_STALE_SECONDS = 120
+    response = client.get("/readyz")
+    assert response.status_code == 503
+    assert response.json()["worker"] == "unhealthy"
+    _worker_checked_in(121, "stopped")
+    assert client.get("/readyz").status_code == 503
+    _worker_checked_in(30, "alive")
+    assert client.get("/readyz").status_code == 200
 
 
 @pytest.mark.django_db

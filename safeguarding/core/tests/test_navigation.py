@@ -39,7 +39,16 @@ NATIONAL_LEARNING = ["National learning", "Intelligence", "National inquiries", 
         ),
         (
             Role.NATIONAL_ADMINISTRATOR,
-            [*EVERYONE_SEES, "Child mortality", *NATIONAL_LEARNING, "People", "API tokens", "Audit trail", "Policy"],
+            [
+                *EVERYONE_SEES,
+                "Child mortality",
+                *NATIONAL_LEARNING,
+                "People",
+                "API tokens",
+                "Audit trail",
+                "Policy",
+                "Jobs",
+            ],
         ),
         (
             Role.NATIONAL_ANALYST,
@@ -50,7 +59,8 @@ NATIONAL_LEARNING = ["National learning", "Intelligence", "National inquiries", 
 def test_navigation_shows_only_sections_the_person_can_use(client, sign_in, area, role, expected):
     sign_in(person_with_role(role, area))
     html = client.get("/home/").content.decode()
-    assert _navigation_labels(html) == expected
+    # Every signed-in person also has the link to their notifications, after the sections.
+    assert _navigation_labels(html) == [*expected, "Notifications"]
     assert 'aria-current="page"' in html
 
 

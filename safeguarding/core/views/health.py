@@ -6,6 +6,8 @@ from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from safeguarding.jobs.health import worker_health
+
 
 @require_GET
 @never_cache
@@ -29,4 +31,10 @@ def readyz(request):
         return JsonResponse(
             {"status": "unavailable", "database": "ok", "unapplied_migrations": len(unapplied)}, status=503
         )
-    return JsonResponse({"status": "ok", "database": "ok", "unapplied_migrations": 0})
+    # Without a worker no email goes and no deadline is swept: the service is not ready, even if pages answer.
+    worker = worker_health()
+    if worker["worker"] != "ok":
+        return JsonResponse(
+            {"status": "unavailable", "database": "ok", "unapplied_migrations": 0, **worker}, status=503
+        )
+    return JsonResponse({"status": "ok", "database": "ok", "unapplied_migrations": 0, **worker})

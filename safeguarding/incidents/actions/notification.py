@@ -13,6 +13,7 @@ from safeguarding.core import audit
 from safeguarding.core.concurrency import save_if_unchanged
 from safeguarding.core.identity.actions import record_identity
 from safeguarding.core.permissions import INCIDENT_STARTER_ROLES
+from safeguarding.notifications import announce
 
 from .. import choices, eligibility
 from ..models import Incident, IncidentStatusChange
@@ -273,6 +274,7 @@ def submit_notification(actor, incident, expected_version, *, today=None):
             },
             area=incident.area,
         )
+        announce.incident_notified(incident)
     return incident
 
 

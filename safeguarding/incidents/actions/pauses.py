@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from safeguarding.core import audit
+from safeguarding.notifications import announce
 
 from ..models import ClockPause, PauseDecision
 from ..states import OPEN_STATES
@@ -39,6 +40,7 @@ def request_pause(actor, incident, *, proceeding, reason, starts_on, today=None)
             {"pause": pause.pk, "proceeding": proceeding, "starts_on": starts_on},
             area=incident.area,
         )
+        announce.pause_requested(pause)
     return pause
 
 
@@ -60,6 +62,7 @@ def decide_pause(actor, pause, *, accept, reason):
             {"pause": pause.pk, "decision": pause.decision},
             area=pause.incident.area,
         )
+        announce.pause_decided(pause)
     return pause
 
 

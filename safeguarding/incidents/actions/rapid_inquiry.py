@@ -2,7 +2,6 @@
 three lead chief officers sign off before it is final. Editing the decision clears the sign-offs."""
 
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
@@ -11,6 +10,7 @@ from safeguarding.core import audit, permissions
 from safeguarding.core.concurrency import save_if_unchanged
 from safeguarding.learning.repository import actions as repository
 from safeguarding.learning.repository import intake
+from safeguarding.notifications import announce
 from safeguarding.organisations.models import Role
 from safeguarding.organisations.models.organisations import STATUTORY_PARTNER_KINDS
 
@@ -95,6 +95,7 @@ def request_summary(actor, incident, *, organisation, due_on, contact_email="", 
             incident=incident, organisation=organisation, requested_on=today, due_on=due_on, contact_email=contact_email
         )
         _record(actor, "incident.summary_requested", incident, {"organisation": organisation.pk, "due_on": due_on})
+        announce.summary_requested(request)
     return request
 
 
@@ -112,19 +113,8 @@ def record_summary(actor, request, *, received_on, summary, today=None):
     return request
 
 
-def _send_summary_reminder(incident_reference, organisation_name, contact_email, due_on):
-    # Only the case reference, the agency and the due date: never the child or what happened.
-    send_mail(
-        f"Reminder: summary for rapid inquiry {incident_reference} due {due_on:%-d %B %Y}",
-        f"The rapid inquiry into serious incident {incident_reference} is waiting for {organisation_name}'s "
-        f"summary of its involvement. It is due on {due_on:%-d %B %Y}. Please send it to the rapid inquiry lead.",
-        None,
-        [contact_email],
-    )
-
-
 def remind_summary(actor, request, *, now=None):
-    """Records the reminder and emails the request's contact once the change is stored."""
+    """Records the reminder; the email to the request's contact goes through the notifications job."""
     incident = request.incident
     check(actor, "incidents.run_rapid_inquiry", incident)
     _in_rapid_inquiry(incident)
@@ -139,13 +129,7 @@ def remind_summary(actor, request, *, now=None):
         request.last_reminded_at = now or timezone.now()
         request.save(update_fields=["last_reminded_at"])
         _record(actor, "incident.summary_reminder_sent", incident, {"organisation": request.organisation_id})
-        reference, name, email, due_on = (
-            incident.reference,
-            request.organisation.name,
-            request.contact_email,
-            request.due_on,
-        )
-        transaction.on_commit(lambda: _send_summary_reminder(reference, name, email, due_on))
+        announce.summary_reminder(request)
     return request
 
 
@@ -226,7 +210,11 @@ def save_decision(
         save_if_unchanged(
             inquiry, expected_version, ["initial_assessment", "decision", "decision_reasons", "national_summary"]
         )
+        signer_ids = set(incident.sign_offs.values_list("signed_by_id", flat=True))
         cleared, _ = incident.sign_offs.all().delete()
+        announce.sign_offs_cleared(incident, signer_ids)
+        if inquiry.has_decision:
+            announce.decision_awaits_sign_off(incident)
         _record(
             actor, "incident.decision_saved", incident, {"decision": inquiry.decision, "sign_offs_cleared": cleared}
         )

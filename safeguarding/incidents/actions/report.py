@@ -10,6 +10,7 @@ from safeguarding.core import audit
 from safeguarding.core.concurrency import StaleEdit, save_if_unchanged
 from safeguarding.learning.repository import actions as repository
 from safeguarding.learning.repository import intake
+from safeguarding.notifications import announce
 
 from .. import redaction
 from ..models import AccountabilityBody, AccountabilityReport, IncidentStatusChange, LearningReport, NationalSubmission
@@ -196,6 +197,7 @@ def publish(actor, incident, expected_version, *, decision, published_on, today=
         incident.published_on = published_on
         incident.save(update_fields=["status", "published_on", "updated_at"])
         _record(actor, "incident.published", incident, {"published_on": published_on})
+        announce.report_published(incident)
     return incident
 
 

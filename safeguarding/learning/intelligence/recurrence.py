@@ -22,6 +22,7 @@ from safeguarding.core import audit
 from safeguarding.core.clocks.calendar import add_months
 from safeguarding.core.clocks.deadlines import setting
 from safeguarding.core.concurrency import save_if_unchanged
+from safeguarding.notifications import announce
 
 from . import analysis
 from .models import AlertStatus, RecurrenceAlert
@@ -143,6 +144,7 @@ def _raise(who, today, fields, count, result):
     alert = RecurrenceAlert.objects.create(theme=count.theme, raised_on=today, **fields)
     alert.entries.set(count.entry_ids)
     audit.record(who, "intelligence.alert_raised", alert, {"theme": count.theme.slug, **fields})
+    announce.recurrence_alert_raised(alert)
     result.raised.append(alert)
 
 

@@ -67,8 +67,9 @@ def _derived(case, quintiles):
     }
 
 
-def sync_from_child_deaths(actor):
-    """Create or refresh a record for every notified death (merged duplicates left out); idempotent.
+def sync_from_child_deaths(actor, *, case_ids=None):
+    """Create or refresh a record for every notified death (merged duplicates left out), or only for the
+    cases `case_ids`; idempotent.
 
     Returns (created, updated, unchanged).
     """
@@ -78,9 +79,14 @@ def sync_from_child_deaths(actor):
         .select_related("child", "panel", "panel_review")
         .prefetch_related("area__local_authorities__region", "place_of_death_area__local_authorities__region")
     )
+    if case_ids is not None:
+        cases = cases.filter(pk__in=case_ids)
     created = updated = unchanged = 0
     with transaction.atomic():
-        existing = MortalityRecord.objects.filter(origin=Origin.REVIEW).in_bulk(field_name="pseudonym")
+        existing = MortalityRecord.objects.filter(origin=Origin.REVIEW)
+        if case_ids is not None:
+            existing = existing.filter(pseudonym__in=cases.values("child__pseudonym"))
+        existing = existing.in_bulk(field_name="pseudonym")
         for case in cases.iterator(chunk_size=500):
             values = _derived(case, quintiles)
             record = existing.get(case.child.pseudonym)
@@ -94,5 +100,6 @@ def sync_from_child_deaths(actor):
                 updated += 1
             else:
                 unchanged += 1
-        audit.record(actor, "mortality.synced", data={"created": created, "updated": updated, "unchanged": unchanged})
+        counts = {"created": created, "updated": updated, "unchanged": unchanged}
+        audit.record(actor, "mortality.synced", data={**counts, **({"cases": sorted(case_ids)} if case_ids else {})})
     return created, updated, unchanged

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from safeguarding.incidents.states import IncidentStatus
+from safeguarding.notifications import announce
 
 from ..models import InquirySource, NationalInquiry, NationalInquiryStatusChange
 from ..states import InquiryStatus
@@ -107,4 +108,5 @@ def propose(
                 "areas": [area.pk for area in areas],
             },
         )
+        announce.national_inquiry_proposed(inquiry)
     return inquiry

@@ -1,0 +1,100 @@
+"""Starting a run of a job and recording how it went (JobRun rows).
+
+`start_run` writes the run row and enqueues its task in one transaction: the queue and the record agree,
+and a run is never queued twice for the same period. `execute_run` is the task: it records the start,
+calls the job's function, and records the outcome; a run that already succeeded is not done again.
+"""
+
+import datetime
+import logging
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.module_loading import import_string
+
+from .models import JobRun, RunStatus, Trigger
+from .registry import job, policy_for
+
+logger = logging.getLogger(__name__)
+
+
+def start_run(job_name, period, *, trigger=Trigger.SCHEDULE, requested_by=None, kwargs=None):
+    """Queues job `job_name` for `period`; None if that period already has a run (another worker's, or
+    an earlier one). Call it inside the transaction of the change that asks for it, if there is one."""
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                run = JobRun.objects.create(job=job_name, period=period, trigger=trigger, requested_by=requested_by)
+        except IntegrityError:
+            return None
+        result = execute_run.enqueue(run.pk, **(kwargs or {}))
+        run.task_id = str(result.id)
+        run.save(update_fields=["task_id"])
+    return run
+
+
+def manual_period(now=None):
+    """A period of its own for a run started by hand, so it never collides with a scheduled one."""
+    now = timezone.localtime(now or timezone.now())
+    return f"manual {now:%Y-%m-%d %H:%M:%S.%f}"
+
+
+class Progress:
+    """What a long job passes around to say how far it has got; writes are cheap and outside its transaction."""
+
+    def __init__(self, run):
+        self.run = run
+
+    def total(self, total, note=""):
+        self._save(progress_total=total, progress_done=0, progress_note=note[:200])
+
+    def advance(self, done, note=""):
+        self._save(progress_done=done, progress_note=note[:200])
+
+    def _save(self, **fields):
+        for name, value in fields.items():
+            setattr(self.run, name, value)
+        JobRun.objects.filter(pk=self.run.pk).update(**fields)
+
+
+def _definition(job_name):
+    from .schedules import JOBS
+
+    return JOBS[job_name]
+
+
+@job(max_attempts=3, backoff_seconds=60)
+def execute_run(run_id, **kwargs):
+    run = JobRun.objects.get(pk=run_id)
+    if run.status == RunStatus.SUCCEEDED:
+        return {"skipped": "already succeeded"}
+    JobRun.objects.filter(pk=run_id).update(
+        status=RunStatus.RUNNING, started_at=timezone.now(), attempts=F("attempts") + 1, error=""
+    )
+    run.refresh_from_db()
+    definition = _definition(run.job)
+    function = import_string(definition.function)
+    try:
+        outcome = function(run, Progress(run), **kwargs) or {}
+    except Exception as error:
+        final = run.attempts >= policy_for(execute_run.module_path).max_attempts
+        JobRun.objects.filter(pk=run_id).update(
+            status=RunStatus.FAILED if final else RunStatus.QUEUED,
+            finished_at=timezone.now() if final else None,
+            error=f"{type(error).__name__}: {error}"[:2000],
+        )
+        raise
+    counts = {key: value for key, value in outcome.items() if key != "result_url"}
+    JobRun.objects.filter(pk=run_id).update(
+        status=RunStatus.SUCCEEDED,
+        finished_at=timezone.now(),
+        counts=counts,
+        result_url=outcome.get("result_url", ""),
+    )
+    return counts
+
+
+def age_of(run, now=None):
+    now = now or timezone.now()
+    return now - run.queued_at if run.queued_at else datetime.timedelta(0)

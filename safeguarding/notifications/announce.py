@@ -1,0 +1,154 @@
+"""What each action says happened: one function per domain event, building its Event from the case.
+
+Actions call these inside their transaction (see events.emit). Only references, names of areas and
+organisations, dates and counts leave here: never a child's identity, nor any free text a person wrote.
+"""
+
+from django.urls import reverse
+
+from .events import Audience, Event, emit  # noqa: F401 (Audience for callers that build deadline events)
+from .models import Kind
+
+
+def _incident(kind, incident, **more):
+    return emit(
+        Event(
+            kind,
+            reference=incident.reference,
+            link=reverse("incidents:case", args=[incident.pk]),
+            area_id=incident.area_id,
+            **more,
+        )
+    )
+
+
+def incident_notified(incident):
+    return _incident(Kind.INCIDENT_NOTIFIED, incident)
+
+
+def decision_awaits_sign_off(incident):
+    return emit(
+        Event(
+            Kind.SIGN_OFF_AWAITED,
+            reference=incident.reference,
+            link=reverse("incidents:sign-off", args=[incident.pk]),
+            area_id=incident.area_id,
+        )
+    )
+
+
+def sign_offs_cleared(incident, signer_ids):
+    if signer_ids:
+        return emit(
+            Event(
+                Kind.SIGN_OFF_CLEARED,
+                reference=incident.reference,
+                link=reverse("incidents:sign-off", args=[incident.pk]),
+                area_id=incident.area_id,
+                user_ids=tuple(sorted(signer_ids)),
+            )
+        )
+    return None
+
+
+def _summary(kind, request):
+    incident = request.incident
+    if not request.contact_email:
+        return None
+    return emit(
+        Event(
+            kind,
+            reference=incident.reference,
+            area_id=incident.area_id,
+            organisation_id=request.organisation_id,
+            organisation_name=request.organisation.name,
+            due_on=request.due_on.isoformat(),
+            address=request.contact_email,
+        )
+    )
+
+
+def summary_requested(request):
+    return _summary(Kind.SUMMARY_REQUESTED, request)
+
+
+def summary_reminder(request):
+    return _summary(Kind.SUMMARY_REMINDER, request)
+
+
+def _agency_report(kind, report, due_on):
+    case = report.case
+    return emit(
+        Event(
+            kind,
+            reference=case.reference,
+            link=reverse("child_deaths:report", args=[report.pk]),
+            area_id=case.area_id,
+            panel_id=case.panel_id,
+            organisation_id=report.organisation_id,
+            organisation_name=report.organisation.name,
+            due_on=due_on.isoformat(),
+        )
+    )
+
+
+def agency_report_requested(report, due_on):
+    return _agency_report(Kind.AGENCY_REPORT_REQUESTED, report, due_on)
+
+
+def agency_report_reminder(report, due_on):
+    return _agency_report(Kind.AGENCY_REPORT_REMINDER, report, due_on)
+
+
+def _child_death(kind, case):
+    return emit(
+        Event(
+            kind,
+            reference=case.reference,
+            link=reverse("child_deaths:case", args=[case.reference]),
+            area_id=case.area_id,
+            panel_id=case.panel_id,
+        )
+    )
+
+
+def death_notified(case):
+    return _child_death(Kind.DEATH_NOTIFIED, case)
+
+
+def link_proposed(case):
+    return _child_death(Kind.LINK_PROPOSED, case)
+
+
+def pause_requested(pause):
+    return _incident(Kind.PAUSE_REQUESTED, pause.incident)
+
+
+def pause_decided(pause):
+    return _incident(
+        Kind.PAUSE_DECIDED, pause.incident, user_ids=(pause.requested_by_id,) if pause.requested_by_id else ()
+    )
+
+
+def report_published(incident):
+    return _incident(Kind.REPORT_PUBLISHED, incident)
+
+
+def recurrence_alert_raised(alert):
+    return emit(
+        Event(
+            Kind.RECURRENCE_ALERT,
+            link=reverse("intelligence:alert", args=[alert.pk]),
+            count=alert.report_count,
+        )
+    )
+
+
+def national_inquiry_proposed(inquiry):
+    return emit(
+        Event(
+            Kind.NSCI_PROPOSED,
+            reference=inquiry.reference,
+            link=reverse("nsci:inquiry", args=[inquiry.pk]),
+        )
+    )
