@@ -44,6 +44,7 @@ PAGE_MATRIX = {
     "core:readyz": ("GET", expect(EVERYONE)),
     "core:sign-out": ("POST", expect(EVERYONE)),
     "core:home": ("GET", expect(SIGNED_IN)),
+    "core:go-to": ("GET", expect(SIGNED_IN)),
     "core:keep-alive": ("POST", expect(SIGNED_IN)),
     "core:two-factor-set-up": ("GET", expect(SIGNED_IN)),
     "core:two-factor-verify": ("GET", expect(SIGNED_IN)),
