@@ -26,6 +26,7 @@ WORKED_STATES = frozenset({S.SUBMITTED, S.RAPID_INQUIRY, S.LLI, S.FINDINGS, S.RE
 INQUIRY_ROLES = frozenset({Role.RAPID_INQUIRY_LEAD, Role.REVIEWER})
 # Who may update an action (incidents.manage_actions): the case managers and the inquiry workers.
 ACTION_ROLES = frozenset({Role.AREA_ADMINISTRATOR, Role.LEAD_CHIEF_OFFICER, Role.RAPID_INQUIRY_LEAD, Role.REVIEWER})
+NOTIFY, DECIDE, LEARN, PUBLISH = clocks.NOTIFY, clocks.RI_DECISION, clocks.LLI_COMPLETION, clocks.PUBLICATION
 # Actions are followed up over months: one shows once it falls due within this many days, or is overdue.
 ACTIONS_DUE_WITHIN_DAYS = 30
 
@@ -45,21 +46,27 @@ class _CaseTasks:
     def __init__(self, work, incident):
         self.work, self.incident = work, incident
         self.roles = {m.role for m in work.memberships if m.area_id == incident.area_id}
-        self.running = clocks.current_clock(
-            incident, today=work.today, policies=work.policies, pauses=list(incident.pauses.all())
-        )
+        # Each task follows the clock of its own step (clocks.KEYS), while that clock runs.
+        self.clocks = {
+            case_clock.clock.key: case_clock.clock
+            for case_clock in clocks.case_clocks(
+                incident, today=work.today, policies=work.policies, pauses=list(incident.pauses.all())
+            )
+            if case_clock.clock.completed_on is None
+        }
 
-    def task(self, kind, action, url_name, *, detail=None, waiting_since=None):
+    def task(self, kind, action, url_name, clock_key=None, *, waiting_since=None):
         incident = self.incident
         fields = {
             "kind": f"incidents.{kind}",
             "action": action,
             "reference": incident.reference,
             "url": reverse(url_name, args=[incident.pk]),
-            "detail": detail or incident.area.name,
+            "detail": incident.area.name,
         }
-        if self.running is not None:
-            return Task.from_clock(self.running.clock, **fields)
+        clock = self.clocks.get(clock_key)
+        if clock is not None:
+            return Task.from_clock(clock, **fields)
         return Task(waiting_since=waiting_since, **fields)
 
     def _writes_the_learning(self, lli):
@@ -72,34 +79,29 @@ class _CaseTasks:
         incident, work = self.incident, self.work
         status = incident.status
         leads = Role.RAPID_INQUIRY_LEAD in self.roles
+        lli = getattr(incident, "lli", None)
         if status == S.DRAFT:
             # Only the starter's own drafts are listed (the queryset already keeps to them).
             if work.user.has_perm("incidents.edit_draft", incident):
-                yield self.task("finish-draft", "Finish the draft notification", "incidents:notification")
+                yield self.task("finish-draft", "Finish the draft notification", "incidents:notification", NOTIFY)
         elif status == S.SUBMITTED and leads:
-            yield self.task("start-rapid-inquiry", "Start the rapid inquiry", "incidents:start-rapid-inquiry")
+            yield self.task("start-rapid-inquiry", "Start the rapid inquiry", "incidents:start-rapid-inquiry", DECIDE)
         elif status == S.RAPID_INQUIRY:
             yield from self._rapid_inquiry(leads)
-        elif status == S.LLI:
-            lli = getattr(incident, "lli", None)
-            if lli is not None and not lli.is_set_up and leads:
-                yield self.task(
-                    "set-up-lli", "Set up the local learning inquiry: terms of reference, method and lead reviewer",
-                    "incidents:lli",
-                )  # fmt: skip
-            elif lli is not None and lli.is_set_up and lli.lead_reviewer_id == work.user.pk:
-                yield self.task("carry-out-lli", "Carry out the local learning inquiry", "incidents:lli")
-        elif status == S.FINDINGS and self._writes_the_learning(getattr(incident, "lli", None)):
-            yield self.task("write-findings", "Write the findings, recommendations and report", "incidents:findings")
+        elif status == S.LLI and lli is not None:
+            if not lli.is_set_up and leads:
+                action = "Set up the local learning inquiry: terms of reference, method and lead reviewer"
+                yield self.task("set-up-lli", action, "incidents:lli", LEARN)
+            elif lli.is_set_up and lli.lead_reviewer_id == work.user.pk:
+                yield self.task("carry-out-lli", "Carry out the local learning inquiry", "incidents:lli", LEARN)
+        elif status == S.FINDINGS and self._writes_the_learning(lli):
+            action = "Write the findings, recommendations and report"
+            yield self.task("write-findings", action, "incidents:findings", LEARN)
         elif status == S.REPORT_DRAFTED:
-            yield from self._report()
+            yield from self._report(lli)
         elif status == S.PUBLISHED and Role.LEAD_CHIEF_OFFICER in self.roles:
-            yield self.task(
-                "submit-national",
-                "Submit the published report to the national body",
-                "incidents:submit-national",
-                waiting_since=incident.published_on,
-            )
+            action = "Submit the published report to the national body"
+            yield self.task("submit-national", action, "incidents:submit-national", waiting_since=incident.published_on)
 
     def _rapid_inquiry(self, leads):
         incident, work = self.incident, self.work
@@ -107,7 +109,7 @@ class _CaseTasks:
         if inquiry is None:
             return
         if leads and not inquiry.has_decision:
-            yield self.task("record-decision", "Record the rapid inquiry decision", "incidents:rapid-inquiry")
+            yield self.task("record-decision", "Record the rapid inquiry decision", "incidents:rapid-inquiry", DECIDE)
         if leads:
             for request in incident.outstanding_summaries:
                 yield Task.due_by(
@@ -124,20 +126,20 @@ class _CaseTasks:
         if inquiry.has_decision:
             signed = {sign_off.partner_kind for sign_off in incident.sign_offs.all()}
             if _lead_chief_officer_kinds(work.memberships, incident.area_id) - signed:
-                yield self.task("sign-off-decision", "Sign off the rapid inquiry decision", "incidents:sign-off")
+                yield self.task(
+                    "sign-off-decision", "Sign off the rapid inquiry decision", "incidents:sign-off", DECIDE
+                )
 
-    def _report(self):
-        incident = self.incident
-        report = getattr(incident, "report", None)
+    def _report(self, lli):
+        report = getattr(self.incident, "report", None)
         if report is None:
             return
         if not report.published_sections:
-            if self._writes_the_learning(getattr(incident, "lli", None)):
-                yield self.task(
-                    "confirm-redactions", "Confirm the redactions before publication", "incidents:redaction"
-                )
+            if self._writes_the_learning(lli):
+                action = "Confirm the redactions before publication"
+                yield self.task("confirm-redactions", action, "incidents:redaction", PUBLISH)
         elif Role.LEAD_CHIEF_OFFICER in self.roles:
-            yield self.task("publish-report", "Publish the report", "incidents:publish")
+            yield self.task("publish-report", "Publish the report", "incidents:publish", PUBLISH)
 
 
 def case_tasks(work):
