@@ -21,10 +21,10 @@ from safeguarding.organisations.factories import MembershipFactory, Organisation
 from safeguarding.organisations.models import Invitation, OrganisationKind, Role
 from safeguarding.organisations.models.invitations import hash_token, new_token
 
-# Tasks each round of `make_busy_person` adds: start an inquiry, decide a pause, sign off a decision, an
-# outstanding summary, an action falling due, a new death's three (inform the database, ask for reports,
-# start the joint response), an invitation, a report to code, a proposal to decide.
-TASKS_PER_ROUND = 11
+# Tasks each round of `add_rounds` adds: start an inquiry, decide a pause, sign off a decision, an outstanding
+# summary, findings to write, an action falling due, a new death's three (inform the database, ask for
+# reports, start the joint response), an invitation, a report to code, a proposal to decide.
+TASKS_PER_ROUND = 12
 
 
 def _nhs_numbers():
