@@ -74,6 +74,7 @@ bench: setup-dev
 	$(PY) benchmarks/coding_suggestions.py
 	$(PY) benchmarks/learning_search.py
 	$(PY) benchmarks/learning_intelligence.py
+	$(PY) benchmarks/home_page.py
 
 clean:
 	rm -rf $(VENV) node_modules $(STAMPS) staticfiles

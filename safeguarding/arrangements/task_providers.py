@@ -117,7 +117,8 @@ def area_tasks(work):
     if set(area_ids) - published:
         current = TransitionDeadline.current()
         deadline = current.deadline if current else None
-    areas = SafeguardingArea.objects.filter(pk__in=area_ids).order_by("name")
+    # The areas come with the memberships (read once per request), not from another query.
+    areas = sorted({m.area_id: m.area for m in work.memberships if m.area_id in area_ids}.values(), key=str)
     return [
         task
         for area in areas

@@ -48,7 +48,7 @@ def panel_manager_tasks(work):
     today, policies = work.today, work.policies
     managed = _managed_cases(work, area_ids)
     tasks = []
-    for case in managed.select_related("area", "panel_review"):
+    for case in managed.select_related("area", "panel_review").order_by():
         page = reverse("child_deaths:case", args=[case.reference])
         if case.national_database_informed_on is None:
             clock = clocks.inform_database_clock(case, today, policies=policies)
@@ -74,6 +74,7 @@ def panel_manager_tasks(work):
         .proposed()
         .filter(case__in=managed.values("pk"))
         .select_related("case__area")
+        .order_by()
     )
     for candidate in links:
         case = candidate.case
@@ -88,6 +89,7 @@ def panel_manager_tasks(work):
         AgencyReport.objects.visible_to(work.user)
         .filter(submitted_on__isnull=True, case__in=managed.values("pk"))
         .select_related("case__area", "organisation")
+        .order_by()
     )
     for report in reports:
         clock = clocks.agency_report_clock(report, today, policies=policies)
@@ -109,6 +111,7 @@ def practitioner_tasks(work):
         ChildDeathCase.objects.visible_to(work.user)
         .filter(area__in=area_ids, status=CaseStatus.NOTIFIED)
         .select_related("area")
+        .order_by()
     )
     for case in new_deaths:
         if case.needs_joint_agency_response:
@@ -125,6 +128,7 @@ def practitioner_tasks(work):
         AgencyReport.objects.visible_to(work.user)
         .filter(submitted_on__isnull=True, organisation__in={organisation for _, organisation in agencies})
         .select_related("case__area", "organisation")
+        .order_by()
     )
     for report in reports:
         case = report.case

@@ -27,6 +27,16 @@ INQUIRY_ROLES = frozenset({Role.RAPID_INQUIRY_LEAD, Role.REVIEWER})
 # Who may update an action (incidents.manage_actions): the case managers and the inquiry workers.
 ACTION_ROLES = frozenset({Role.AREA_ADMINISTRATOR, Role.LEAD_CHIEF_OFFICER, Role.RAPID_INQUIRY_LEAD, Role.REVIEWER})
 NOTIFY, DECIDE, LEARN, PUBLISH = clocks.NOTIFY, clocks.RI_DECISION, clocks.LLI_COMPLETION, clocks.PUBLICATION
+# The free text of a case and its report, which no task needs: left in the database, not read for every case.
+LONG_TEXT = (
+    "summary",
+    "other_children",
+    "rapid_inquiry__initial_assessment",
+    "rapid_inquiry__national_summary",
+    *(f"report__{field}" for field in ("summary", "background", "methodology_used", "what_went_well", "learning")),
+    "report__redactions",
+    "report__publication_decision",
+)
 # Actions are followed up over months: one shows once it falls due within this many days, or is overdue.
 ACTIONS_DUE_WITHIN_DAYS = 30
 
@@ -153,6 +163,8 @@ def case_tasks(work):
         .filter(area__in=area_ids)
         .filter(Q(status__in=WORKED_STATES) | Q(status=S.DRAFT, started_by=user))
         .select_related("area", "rapid_inquiry", "lli", "report")
+        .defer(*LONG_TEXT)
+        .order_by()
         .prefetch_related(
             Prefetch("pauses", queryset=ClockPause.objects.visible_to(user)),
             "sign_offs",
@@ -184,6 +196,7 @@ def action_tasks(work):
         )
         .exclude(status=ActionStatus.DONE)
         .select_related("recommendation__incident__area")
+        .order_by()
     )
     tasks = []
     for action in actions:
@@ -214,6 +227,7 @@ def pause_tasks(work):
         ClockPause.objects.visible_to(work.user)
         .filter(decision=PauseDecision.REQUESTED)
         .select_related("incident__area", "incident__rapid_inquiry")
+        .order_by()
         .prefetch_related("incident__pauses")
     )
     tasks = []

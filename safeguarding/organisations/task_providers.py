@@ -22,7 +22,7 @@ def invitation_tasks(work):
     scope = Q(area__in=area_ids)
     if national:
         scope |= Q(area__isnull=True)
-    invitations = Invitation.objects.administered_by(work.user).open().filter(scope).select_related("area")
+    invitations = Invitation.objects.administered_by(work.user).open().filter(scope).select_related("area").order_by()
     url = reverse("organisations:invitations")
     return [
         Task.due_by(

@@ -17,6 +17,7 @@ def alert_tasks(work):
     alerts = (
         RecurrenceAlert.objects.filter(status=AlertStatus.OPEN, nsci_proposals__isnull=True)
         .select_related("theme")
+        .order_by()
         .distinct()
     )
     return [

@@ -26,7 +26,7 @@ def inquiry_tasks(work):
         return []
     policies = {key: work.policies[key] for key in clocks.KEYS}
     tasks = []
-    for inquiry in NationalInquiry.objects.visible_to(work.user).filter(status__in=NEXT_STEP):
+    for inquiry in NationalInquiry.objects.visible_to(work.user).filter(status__in=NEXT_STEP).order_by():
         kind, action, url_name = NEXT_STEP[inquiry.status]
         fields = {
             "kind": f"nsci.{kind}",
