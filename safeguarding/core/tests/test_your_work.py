@@ -193,3 +193,21 @@ def busy_tasks(client):
         if len(found) < 25:
             return links
         page += 1
+
+
+@pytest.mark.django_db
+def test_a_failing_provider_costs_the_header_its_number_not_the_page(client, sign_in, area, monkeypatch):
+    from safeguarding.core.work import tasks
+
+    def broken(work):
+        raise RuntimeError("a provider with a bug")
+
+    logged = []
+    monkeypatch.setattr(tasks, "providers", lambda: (broken,))
+    monkeypatch.setattr(tasks.logger, "exception", logged.append)
+    sign_in(person_with_role(Role.PRACTITIONER, area))
+    response = client.get("/accessibility/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert ">Your work</a>" in page and "open task" not in page
+    assert logged == ["Could not work out the open tasks for the header"]

@@ -9,10 +9,12 @@ from `work.policies`), so the home page costs the same for 2 tasks as for 200.
 
 import datetime
 import importlib
+import logging
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 
 from django.apps import apps
+from django.db import transaction
 from django.utils import timezone
 
 from safeguarding.core import permissions
@@ -21,6 +23,7 @@ from safeguarding.core.clocks.deadlines import DUE_SOON_WORKING_DAYS, ClockState
 from safeguarding.core.clocks.models import ClockPolicy
 
 MODULE_NAME = "task_providers"
+logger = logging.getLogger(__name__)
 
 
 class Urgency:
@@ -212,4 +215,20 @@ def open_tasks(request):
     return cached
 
 
-__all__ = ["Task", "Urgency", "Work", "open_tasks", "providers", "tasks_for"]
+def open_task_count(request):
+    """How many tasks wait for the request's person, for the header of every page, error pages included.
+
+    If working them out fails, the page still renders without the number and the failure is logged; the
+    savepoint keeps the request's own transaction usable after a database error here.
+    """
+    if getattr(request, "_open_tasks", None) is not None:
+        return len(request._open_tasks)
+    try:
+        with transaction.atomic():
+            return len(open_tasks(request))
+    except Exception:
+        logger.exception("Could not work out the open tasks for the header")
+        return None
+
+
+__all__ = ["Task", "Urgency", "Work", "open_task_count", "open_tasks", "providers", "tasks_for"]
