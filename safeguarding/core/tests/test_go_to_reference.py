@@ -152,3 +152,20 @@ def test_the_page_without_a_reference_shows_the_form(client, sign_in, people):
     sign_in(people["practitioner"])
     response = client.get("/go-to/")
     assert response.status_code == 200 and "There is a problem" not in response.content.decode()
+
+
+def test_every_kind_of_person_finds_an_area_case_exactly_when_its_page_opens_for_them(
+    client, sign_in, area, other_area
+):
+    from safeguarding.core.tests.authorization import AREA_ROLES
+
+    incident = make_incident(area)
+    people = {f"area:{role}": person_with_role(role, area) for role in AREA_ROLES}
+    people["other area:area_administrator"] = person_with_role(Role.AREA_ADMINISTRATOR, other_area)
+    people["other area:practitioner"] = person_with_role(Role.PRACTITIONER, other_area)
+    people["national:national_analyst"] = person_with_role(Role.NATIONAL_ANALYST)
+    people["national:national_administrator"] = person_with_role(Role.NATIONAL_ADMINISTRATOR)
+    for name, person in people.items():
+        found = go(client, sign_in, person, incident.reference).status_code == 302
+        page_opens = client.get(f"/incidents/{incident.pk}/").status_code == 200
+        assert found == page_opens == (not name.startswith("other area")), name
