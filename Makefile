@@ -79,6 +79,7 @@ bench: setup-dev
 	$(PY) benchmarks/learning_search.py
 	$(PY) benchmarks/learning_intelligence.py
 	$(PY) benchmarks/clock_sweep.py
+	$(PY) benchmarks/home_page.py
 
 clean:
 	rm -rf $(VENV) node_modules $(STAMPS) staticfiles

@@ -1,4 +1,8 @@
-"""The clocks of a child death case, from the national policy table."""
+"""The clocks of a child death case, from the national policy table.
+
+Each function takes the policy table's rows as `policies` ({key: ClockPolicy}) when the caller has read
+them already (a list of many cases), so that each clock does not read its policy again.
+"""
 
 from safeguarding.core.clocks.deadlines import clock
 
@@ -7,27 +11,40 @@ AGENCY_REPORT = "child-death-agency-report"
 PANEL_REVIEW = "child-death-panel-review"
 
 
-def inform_database_clock(case, today):
+def _policy(policies, key):
+    return policies.get(key) if policies else None
+
+
+def inform_database_clock(case, today, *, policies=None):
     return clock(
         INFORM_DATABASE,
         case.notified_on,
         nation=case.area.nation,
         today=today,
         completed_on=case.national_database_informed_on,
+        policy=_policy(policies, INFORM_DATABASE),
     )
 
 
-def panel_review_clock(case, today):
+def panel_review_clock(case, today, *, policies=None):
     review = getattr(case, "panel_review", None)
     completed = review.reviewed_on if review is not None and review.final else None
-    return clock(PANEL_REVIEW, case.date_of_death, nation=case.area.nation, today=today, completed_on=completed)
+    return clock(
+        PANEL_REVIEW,
+        case.date_of_death,
+        nation=case.area.nation,
+        today=today,
+        completed_on=completed,
+        policy=_policy(policies, PANEL_REVIEW),
+    )
 
 
-def agency_report_clock(report, today):
+def agency_report_clock(report, today, *, policies=None):
     return clock(
         AGENCY_REPORT,
         report.requested_on,
         nation=report.case.area.nation,
         today=today,
         completed_on=report.submitted_on,
+        policy=_policy(policies, AGENCY_REPORT),
     )

@@ -1,12 +1,13 @@
 from django.urls import path
 
-from .views import auth, health, pages, session, two_factor
+from .views import auth, health, pages, session, two_factor, work
 
 app_name = "core"
 
 urlpatterns = [
     path("", pages.start, name="start"),
     path("home/", pages.home, name="home"),
+    path("go-to/", work.go_to, name="go-to"),
     path("accessibility/", pages.accessibility, name="accessibility"),
     path("privacy/", pages.privacy, name="privacy"),
     path("sign-in/", auth.SignInView.as_view(), name="sign-in"),

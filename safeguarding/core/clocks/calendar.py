@@ -31,6 +31,9 @@ def is_working_day(day, nation="england"):
     return day.weekday() < 5 and not is_bank_holiday(day, nation)
 
 
+# Pure functions of their dates: a list of many cases (the home page's tasks) asks the same questions
+# again and again (the same notification date, the same today), so answers are kept.
+@lru_cache(maxsize=8192)
 def add_working_days(start, days, nation="england"):
     """The date `days` working days after `start` (the start day itself does not count)."""
     if days < 0:
@@ -43,6 +46,7 @@ def add_working_days(start, days, nation="england"):
     return current
 
 
+@lru_cache(maxsize=8192)
 def working_days_between(start, end, nation="england"):
     """Working days after `start` up to and including `end`; negative when `end` is before `start`."""
     if end < start:

@@ -45,6 +45,7 @@ PAGE_MATRIX = {
     "core:readyz": ("GET", expect(anonymous="503", otherwise="503")),
     "core:sign-out": ("POST", expect(EVERYONE)),
     "core:home": ("GET", expect(SIGNED_IN)),
+    "core:go-to": ("GET", expect(SIGNED_IN)),
     "core:keep-alive": ("POST", expect(SIGNED_IN)),
     "core:two-factor-set-up": ("GET", expect(SIGNED_IN)),
     "core:two-factor-verify": ("GET", expect(SIGNED_IN)),
