@@ -7,14 +7,12 @@ person may not open, and anything that does not exist, gives None alike: the box
 "not found" the same way for both, so it never shows that a reference exists elsewhere.
 """
 
-import importlib
 import re
 from dataclasses import dataclass
 from functools import cache
 
-from django.apps import apps
-
 from safeguarding.core import audit
+from safeguarding.core.work.discovery import collect
 
 MODULE_NAME = "reference_lookup"
 # Longer than any reference or pseudonym the service issues; anything longer is not looked up.
@@ -44,18 +42,7 @@ def normalise(text):
 
 @cache
 def resolvers():
-    found = []
-    for config in apps.get_app_configs():
-        if not config.name.startswith("safeguarding."):
-            continue
-        try:
-            module = importlib.import_module(f"{config.name}.{MODULE_NAME}")
-        except ModuleNotFoundError as error:
-            if error.name != f"{config.name}.{MODULE_NAME}":
-                raise
-            continue
-        found.extend(module.RESOLVERS)
-    return tuple(found)
+    return collect(MODULE_NAME, "RESOLVERS")
 
 
 def resolve(user, text):

@@ -8,12 +8,10 @@ from `work.policies`), so the home page costs the same for 2 tasks as for 200.
 """
 
 import datetime
-import importlib
 import logging
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 
-from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
 
@@ -21,6 +19,7 @@ from safeguarding.core import permissions
 from safeguarding.core.clocks import calendar
 from safeguarding.core.clocks.deadlines import DUE_SOON_WORKING_DAYS, ClockState
 from safeguarding.core.clocks.models import ClockPolicy
+from safeguarding.core.work.discovery import collect
 
 MODULE_NAME = "task_providers"
 logger = logging.getLogger(__name__)
@@ -183,18 +182,7 @@ class Work:
 @cache
 def providers():
     """Every app's task providers, in app order."""
-    found = []
-    for config in apps.get_app_configs():
-        if not config.name.startswith("safeguarding."):
-            continue
-        try:
-            module = importlib.import_module(f"{config.name}.{MODULE_NAME}")
-        except ModuleNotFoundError as error:
-            if error.name != f"{config.name}.{MODULE_NAME}":
-                raise
-            continue
-        found.extend(module.PROVIDERS)
-    return tuple(found)
+    return collect(MODULE_NAME, "PROVIDERS")
 
 
 def tasks_for(user, *, today=None):
