@@ -25,6 +25,7 @@ from safeguarding.learning.repository.models import (
     RepositoryRecommendation,
     Theme,
 )
+from safeguarding.learning.repository.search import facet_index
 from safeguarding.learning.repository.synthetic import generate_corpus
 from safeguarding.organisations.models import Membership, Region, Role
 
@@ -145,6 +146,7 @@ def seed_repository(built_incidents, trail, *, today, scale=1.0, reports=None):
         ],
     )
     coded = _code(to_code, analyst, trail)
+    facet_index.refresh([entry.pk for entry in entries])
     return {
         "repository entries": len(entries),
         "repository findings": len(findings),

@@ -23,6 +23,7 @@ from .actions import receive
 from .coding.actions import code_finding
 from .coding.suggest import ThemeClassifier
 from .models import FindingTheme, RepositoryEntry, RepositoryFinding, Theme
+from .search import facet_index
 from .synthetic import SOURCE_KEY_PREFIX, generate_corpus
 
 UNCODED = 60
@@ -76,6 +77,7 @@ def import_codes(pairs, coder, themes, *, batch_size=IMPORT_BATCH):
         codes += [FindingTheme(finding=finding, theme=themes[slug], coded_by=coder) for slug in slugs]
     RepositoryFinding.objects.bulk_update(findings, ["coded_at", "coded_by"], batch_size=batch_size)
     FindingTheme.objects.bulk_create(codes, batch_size=batch_size)
+    facet_index.refresh({finding.entry_id for finding in findings})
 
 
 def _code_through_platform(pairs, analyst, earlier, report):
