@@ -222,10 +222,8 @@ def _drive(base, jobs, clients, cookie_name):
 def _print(results, elapsed, clients, workers):
     bare = [ms for ms, _status in results[("bare view (/healthz)", "")]]
     bare_median = statistics.median(bare)
-    load = os.getloadavg()[0]
-    print(
-        f"{clients} clients, gunicorn {workers} workers, {elapsed:.0f} s, load average {load:.1f} on {os.cpu_count()} CPUs"
-    )
+    load, cpus = os.getloadavg()[0], os.cpu_count()
+    print(f"{clients} clients, gunicorn {workers} workers, {elapsed:.0f} s, load average {load:.1f} on {cpus} CPUs")
     print("| page | role | requests | median ms | p95 ms | median / bare | budget (median <= 2x, p95 <= 300 ms) |")
     print("|---|---|---|---|---|---|---|")
     rows = []
