@@ -29,6 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 BARE = "/healthz"
+PEOPLE_DOMAIN = "national.safeguarding.example"
 ROLES = (
     "practitioner", "rapid_inquiry_lead", "lead_chief_officer", "panel_manager", "area_administrator",
     "national_analyst", "national_administrator",
@@ -100,12 +101,9 @@ def _sessions():
 
     found = {}
     for role in ROLES:
-        membership = (
-            Membership.objects.filter(role=role, user__email__endswith="@national.safeguarding.example")
-            .select_related("user", "area")
-            .order_by("pk")
-            .first()
-        )
+        memberships = Membership.objects.filter(role=role).select_related("user", "area").order_by("pk")
+        # seed_national's people, else seed_demo's (a database seeded with seed_demo only).
+        membership = memberships.filter(user__email__endswith=f"@{PEOPLE_DOMAIN}").first() or memberships.first()
         client = sign_in(Client(), membership.user)
         found[role] = (
             client.cookies[settings.SESSION_COOKIE_NAME].value,
@@ -120,12 +118,8 @@ def _api_token():
     from safeguarding.api.models import Scope
     from safeguarding.organisations.models import Membership
 
-    admin = (
-        Membership.objects.filter(role="area_administrator", user__email__endswith="@national.safeguarding.example")
-        .select_related("user", "area", "organisation")
-        .order_by("pk")
-        .first()
-    )
+    admins = Membership.objects.filter(role="area_administrator").select_related("user", "area", "organisation")
+    admin = admins.filter(user__email__endswith=f"@{PEOPLE_DOMAIN}").order_by("pk").first() or admins.first()
     _token, plaintext = issue_token(
         admin.user, admin.organisation, f"Load benchmark {time.monotonic_ns()}", [admin.area],
         [Scope.INCIDENTS_READ, Scope.CHILD_DEATHS_READ],
@@ -199,9 +193,9 @@ def _wait_for(port):
 
     for _ in range(120):
         try:
-            requests.get(f"http://127.0.0.1:{port}{BARE}", timeout=2)
+            requests.get(f"http://127.0.0.1:{port}{BARE}", timeout=10)
             return
-        except requests.ConnectionError:
+        except requests.RequestException:  # not listening yet, or a worker still starting
             time.sleep(0.5)
     raise SystemExit("gunicorn did not start")
 
