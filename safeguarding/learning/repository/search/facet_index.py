@@ -32,5 +32,5 @@ def data_version():
     """Read from the data, not kept in the cache, so that a worker with a cache of its own (no shared cache
     configured) never serves a search from before a change another worker made. Changes whenever an entry
     is added or changed, a new edition arrives or a finding's codes change."""
-    found = RepositoryEntry.objects.aggregate(entries=Count("id"), changed=Max("updated_at"))
-    return f"{found['entries']}:{found['changed'].isoformat() if found['changed'] else ''}"
+    found = RepositoryEntry.objects.aggregate(entries=Count("id"), last=Max("id"), changed=Max("updated_at"))
+    return f"{found['entries']}:{found['last']}:{found['changed'].isoformat() if found['changed'] else ''}"
