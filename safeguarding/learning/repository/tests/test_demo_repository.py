@@ -56,8 +56,8 @@ def test_codes_are_imported_in_statements_of_a_bounded_size(analyst):
     themes = {theme.slug: theme for theme in Theme.objects.all()}
     with CaptureQueriesContext(connection) as queries:
         demo.import_codes(pairs, analyst, themes, batch_size=5)
-    updates = [q["sql"] for q in queries if q["sql"].startswith("UPDATE")]
-    inserts = [q["sql"] for q in queries if q["sql"].startswith("INSERT")]
+    updates = [q["sql"] for q in queries if q["sql"].startswith('UPDATE "repository_repositoryfinding"')]
+    inserts = [q["sql"] for q in queries if q["sql"].startswith('INSERT INTO "repository_findingtheme"')]
     assert len(updates) == 3 and len(inserts) == 3  # 12 findings and 12 codes, 5 to a statement
     assert max(sql.count(" WHEN ") for sql in updates) <= 2 * 5  # a branch per row for each of two fields
     assert RepositoryFinding.objects.filter(coded_at__isnull=False).count() == 12
