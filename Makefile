@@ -80,6 +80,7 @@ bench: setup-dev
 	$(PY) benchmarks/learning_intelligence.py
 	$(PY) benchmarks/clock_sweep.py
 	$(PY) benchmarks/home_page.py
+	$(PY) benchmarks/national_load.py
 
 clean:
 	rm -rf $(VENV) node_modules $(STAMPS) staticfiles

@@ -69,6 +69,7 @@ def _seed(reports):
     from safeguarding.core import audit
     from safeguarding.learning.repository.actions import receive
     from safeguarding.learning.repository.models import FindingTheme, RepositoryEntry, RepositoryFinding, Theme
+    from safeguarding.learning.repository.search import facet_index
     from safeguarding.learning.repository.synthetic import generate_corpus
     from safeguarding.organisations.models import Region
 
@@ -91,6 +92,7 @@ def _seed(reports):
                 if slug in themes
             ]
         )
+    facet_index.refresh(RepositoryEntry.objects.values_list("pk", flat=True))
     findings = RepositoryFinding.objects.count()
     print(f"  {reports:,} reports ({findings:,} findings) received and coded in {time.perf_counter() - started:.0f} s")
 

@@ -17,6 +17,7 @@ from safeguarding.api.problems import AreaNotCovered
 from safeguarding.api.scoping import api_client, api_visible_area_ids, audited
 from safeguarding.api.views import ScopedApiView
 from safeguarding.core import audit
+from safeguarding.core.clocks.models import ClockPolicy
 from safeguarding.organisations.models import OrganisationKind, SafeguardingArea
 
 from . import choices, clocks
@@ -32,8 +33,8 @@ _STORED_ETHNICITY = {"not_stated": choices.Ethnicity.NOT_KNOWN}
 NOTIFIED_STATES = [(value, label) for value, label in IncidentStatus.choices if value != IncidentStatus.DRAFT]
 
 
-def _with_clocks(incident):
-    incident.api_clocks = [case_clock.clock for case_clock in clocks.case_clocks(incident)]
+def _with_clocks(incident, policies=None):
+    incident.api_clocks = [case_clock.clock for case_clock in clocks.case_clocks(incident, policies=policies)]
     return incident
 
 
@@ -72,7 +73,9 @@ class IncidentList(_IncidentQueryMixin, generics.ListAPIView):
         return filtered(self.request, queryset, status_choices=NOTIFIED_STATES)
 
     def paginate_queryset(self, queryset):
-        return [_with_clocks(incident) for incident in super().paginate_queryset(queryset)]
+        # The policy table read once for the page, not once a case.
+        policies = {policy.key: policy for policy in ClockPolicy.objects.filter(key__in=clocks.KEYS)}
+        return [_with_clocks(incident, policies) for incident in super().paginate_queryset(queryset)]
 
     @extend_schema(
         operation_id="incidents_list",

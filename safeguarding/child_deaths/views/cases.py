@@ -30,14 +30,18 @@ def panels_for(user):
 @login_required
 def case_list(request):
     form = CaseFilterForm(request.GET or None, panels=panels_for(request.user))
-    cases = form.apply(ChildDeathCase.objects.visible_to(request.user).select_related("area", "panel", "child"))
+    cases = form.apply(
+        ChildDeathCase.objects.visible_to(request.user).select_related("area", "panel", "child", "panel_review")
+    )
     page = paginate(request, cases, CASES_PER_PAGE)
     now = today()
+    # The policy rows once for the page, not twice a row.
+    policies = clocks.read_policies()
     rows = [
         {
             "case": case,
-            "inform": clocks.inform_database_clock(case, now),
-            "review": clocks.panel_review_clock(case, now),
+            "inform": clocks.inform_database_clock(case, now, policies=policies),
+            "review": clocks.panel_review_clock(case, now, policies=policies),
             "status_label": CASE_TRANSITIONS.label(case.status),
         }
         for case in page.object_list

@@ -106,6 +106,7 @@ def agency_reports(request):
     )
     page = paginate(request, reports, REPORTS_PER_PAGE)
     now = today()
-    rows = [(report, clocks.agency_report_clock(report, now)) for report in page.object_list]
+    policies = clocks.read_policies()
+    rows = [(report, clocks.agency_report_clock(report, now, policies=policies)) for report in page.object_list]
     context = {"page": page, "rows": rows, "pagination": pagination_links(page, request.GET)}
     return render(request, "child_deaths/agency_reports.html", context)

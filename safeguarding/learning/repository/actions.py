@@ -26,6 +26,7 @@ from .models import (
     RepositoryFinding,
     RepositoryRecommendation,
 )
+from .search import facet_index
 
 
 @dataclass
@@ -215,6 +216,7 @@ def receive(incoming, *, actor=None, today=None):
             _apply(entry, incoming, content_hash)
             entry.save()
             _write_learning(entry, incoming, {})
+            facet_index.refresh([entry.pk])
             audit.record(who, "repository.entry_added", entry, {"reference": entry.reference, "kind": entry.kind})
             return entry, True
         if entry.content_hash == content_hash:
@@ -229,6 +231,7 @@ def receive(incoming, *, actor=None, today=None):
         _apply(entry, incoming, content_hash)
         entry.save()
         _write_learning(entry, incoming, previous_codes)
+        facet_index.refresh([entry.pk])
         audit.record(
             who, "repository.entry_new_edition", entry, {"reference": entry.reference, "edition": entry.edition}
         )

@@ -23,10 +23,14 @@ from .actions import receive
 from .coding.actions import code_finding
 from .coding.suggest import ThemeClassifier
 from .models import FindingTheme, RepositoryEntry, RepositoryFinding, Theme
+from .search import facet_index
 from .synthetic import SOURCE_KEY_PREFIX, generate_corpus
 
 UNCODED = 60
 PLATFORM_CODED = 40
+# Rows per UPDATE or INSERT when codes are imported in bulk. One bulk_update over every finding is one
+# statement with a CASE branch per row: at 40,000 findings PostgreSQL's JIT compiles it for half an hour.
+IMPORT_BATCH = 500
 # Reports reach the repository a few weeks after publication; coders code them a few weeks later.
 DAYS_TO_REPOSITORY, DAYS_TO_CODING = 21, 35
 
@@ -63,15 +67,17 @@ def receive_corpus(corpus, report):
     return added
 
 
-def import_codes(pairs, coder, themes):
-    """Codes given in bulk, as an import of already-coded material (no suggestion was shown)."""
+def import_codes(pairs, coder, themes, *, batch_size=IMPORT_BATCH):
+    """Codes given in bulk, as an import of already-coded material (no suggestion was shown), `batch_size`
+    rows a statement."""
     findings, codes = [], []
     for finding, slugs in pairs:
         finding.coded_at, finding.coded_by = _coding_moment(finding.entry), coder
         findings.append(finding)
         codes += [FindingTheme(finding=finding, theme=themes[slug], coded_by=coder) for slug in slugs]
-    RepositoryFinding.objects.bulk_update(findings, ["coded_at", "coded_by"])
-    FindingTheme.objects.bulk_create(codes)
+    RepositoryFinding.objects.bulk_update(findings, ["coded_at", "coded_by"], batch_size=batch_size)
+    FindingTheme.objects.bulk_create(codes, batch_size=batch_size)
+    facet_index.refresh({finding.entry_id for finding in findings})
 
 
 def _code_through_platform(pairs, analyst, earlier, report):

@@ -6,6 +6,7 @@ import itertools
 
 from .actions import Incoming, IncomingFinding, IncomingRecommendation, receive
 from .models import AgeBand, EntryKind, EntrySource, FindingTheme, Theme
+from .search import facet_index
 
 _numbers = itertools.count(1)
 
@@ -57,4 +58,5 @@ def code(finding, *theme_slugs, coded_by=None):
         FindingTheme.objects.create(finding=finding, theme=Theme.objects.get(slug=slug), coded_by=coded_by)
     finding.coded_at, finding.coded_by = timezone.now(), coded_by
     finding.save(update_fields=["coded_at", "coded_by"])
+    facet_index.refresh([finding.entry_id])
     return finding

@@ -9,6 +9,7 @@ from safeguarding.core.concurrency import save_if_unchanged
 from safeguarding.organisations.models import Role
 
 from ..models import FindingTheme, Theme
+from ..search import facet_index
 from .suggest import suggest_themes
 
 PERMISSION = "repository.code_findings"
@@ -73,6 +74,7 @@ def code_finding(actor, finding, theme_slugs, expected_version, *, suggestions=N
                 for theme in themes
             ]
         )
+        facet_index.refresh([finding.entry_id])
         audit.record(
             _audit_actor(actor),
             "repository.finding_coded",

@@ -1,5 +1,6 @@
 from .entries import (
     AgeBand,
+    EntryFacetValue,
     EntryKind,
     EntrySource,
     RepositoryEntry,
@@ -11,6 +12,7 @@ from .taxonomy import FindingTheme, Theme, ThemeGroup
 
 __all__ = [
     "AgeBand",
+    "EntryFacetValue",
     "EntryKind",
     "EntrySource",
     "FindingTheme",

@@ -188,3 +188,21 @@ class RepositoryRecommendation(models.Model):
 
 # Used by querysets elsewhere: the rows of each entry's current edition.
 CURRENT_FINDING = Q(edition=F("entry__edition"))
+
+
+class EntryFacetValue(models.Model):
+    """One value an entry has for one search facet (its year, region, each kind of harm, each theme coded on
+    its current findings...), so facet counts and filters are done by the database with an index rather than
+    by reading every entry's facts into Python. Rewritten for an entry whenever it or its codes change
+    (search/facet_index.py)."""
+
+    entry = models.ForeignKey(RepositoryEntry, on_delete=models.CASCADE, related_name="facet_values")
+    facet = models.CharField(max_length=20)
+    value = models.CharField(max_length=200)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["entry", "facet", "value"], name="one_row_per_facet_value")]
+        indexes = [models.Index(fields=["facet", "value", "entry"], name="repository_facet_lookup")]
+
+    def __str__(self):
+        return f"{self.facet}={self.value} on entry {self.entry_id}"

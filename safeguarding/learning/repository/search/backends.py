@@ -28,7 +28,7 @@ class SqliteBackend:
         match = RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [parsed.as_literals()])
         return entries.filter(id__in=match)
 
-    def ranked_ids(self, matching_entries, parsed):
+    def ranked(self, matching_entries, parsed):
         # bm25 needs the MATCH in the same query, so rank every hit once here (lower is better) and keep
         # those the person may see, rather than a correlated subquery per row.
         with connection.cursor() as cursor:
@@ -64,11 +64,13 @@ class PostgresBackend:
         )
         return entries.filter(id__in=match)
 
-    def ranked_ids(self, matching_entries, parsed):
+    def ranked(self, matching_entries, parsed):
+        """A queryset of ids by relevance: the paginator's LIMIT and OFFSET reach the database, so only a
+        page of ids comes back however many entries match."""
         # The outermost query names the entry table itself, so the stored vector can be read from it.
         rank = RawSQL(f'ts_rank("{ENTRY_TABLE}"."{VECTOR_COLUMN}", {self._tsquery()})', [parsed.as_literals()])
         ordered = matching_entries.annotate(rank=rank).order_by("-rank", "-published_on", "-id")
-        return list(ordered.values_list("id", flat=True))
+        return ordered.values_list("id", flat=True)
 
     def snippets(self, entry_ids, parsed):
         if not entry_ids:

@@ -40,3 +40,25 @@ def test_seeding_twice_creates_nothing(analyst):
     again = demo.seed_demo_repository(SeedReport())
     assert (RepositoryEntry.objects.count(), RepositoryFinding.objects.count(), FindingTheme.objects.count()) == counts
     assert again.created["repository entries"] == 0
+
+
+def test_codes_are_imported_in_statements_of_a_bounded_size(analyst):
+    """A national corpus (10,000 reports, ~40,000 findings) is coded in many small statements, never one
+    UPDATE with a CASE branch per finding (which PostgreSQL's JIT compiles for half an hour)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from safeguarding.learning.repository.factories import make_entry
+    from safeguarding.learning.repository.models import Theme
+
+    entries = [make_entry(findings=[("What happened.", "Why.")] * 4) for _ in range(3)]
+    pairs = [(finding, ["neglect"]) for entry in entries for finding in entry.current_findings()]
+    themes = {theme.slug: theme for theme in Theme.objects.all()}
+    with CaptureQueriesContext(connection) as queries:
+        demo.import_codes(pairs, analyst, themes, batch_size=5)
+    updates = [q["sql"] for q in queries if q["sql"].startswith('UPDATE "repository_repositoryfinding"')]
+    inserts = [q["sql"] for q in queries if q["sql"].startswith('INSERT INTO "repository_findingtheme"')]
+    assert len(updates) == 3 and len(inserts) == 3  # 12 findings and 12 codes, 5 to a statement
+    assert max(sql.count(" WHEN ") for sql in updates) <= 2 * 5  # a branch per row for each of two fields
+    assert RepositoryFinding.objects.filter(coded_at__isnull=False).count() == 12
+    assert FindingTheme.objects.filter(theme__slug="neglect").count() == 12
