@@ -96,6 +96,16 @@ JOBS = {
             datetime.time(5, 0),
         ),
         JobDefinition(
+            "recommendation-similarity",
+            "Similar recommendations",
+            "Compares every current recommendation in the national repository with every other and stores the "
+            "near-duplicates the repetition index and the repeated recommendations pages read. Also started "
+            "when a report arrives; does nothing when no recommendation has changed.",
+            "safeguarding.learning.intelligence.similarity.similarity_job",
+            Cadence.DAILY,
+            datetime.time(4, 30),
+        ),
+        JobDefinition(
             "learning-digest",
             "Monthly learning digest",
             "Emails last month's additions to the national repository to the national roles (once a month).",

@@ -13,6 +13,7 @@ import time
 from django.db import transaction
 from django.utils import timezone
 
+from safeguarding.learning.intelligence import similarity
 from safeguarding.organisations.models import SafeguardingArea
 
 from .bulk import AuditTrail, moment
@@ -61,4 +62,6 @@ def seed_every_pillar(actor, years, *, seed=2026, scale=1.0, today=None, reports
             "child deaths", lambda: seed_child_deaths(world, trail, years=years, today=today, rng=rng, scale=scale)
         )
         counts["audit events"] = step("audit trail", trail.write)
+        comparison = step("similar recommendations", similarity.ensure_fresh)
+        counts["near-duplicate recommendation pairs"] = comparison.pairs
     return counts, timings

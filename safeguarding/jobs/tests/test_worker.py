@@ -104,7 +104,13 @@ def test_a_scheduled_job_starts_once_per_period_however_many_workers_ask():
     first = start_due_runs(at_eight)
     again = start_due_runs(at_eight + datetime.timedelta(minutes=5))
     # 17:30's daily summary is not due yet; the month's digest is (from its first day on).
-    assert {run.job for run in first} == {"clock-sweep", "recurrence-detection", "mortality-sync", "learning-digest"}
+    assert {run.job for run in first} == {
+        "clock-sweep",
+        "recurrence-detection",
+        "recommendation-similarity",
+        "mortality-sync",
+        "learning-digest",
+    }
     assert again == []
     assert JobRun.objects.filter(job="clock-sweep", period="2026-11-26").count() == 1
     assert start_run("clock-sweep", "2026-11-26") is None  # the unique run row refuses a second

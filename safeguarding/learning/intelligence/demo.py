@@ -4,6 +4,7 @@ from django.utils import timezone
 
 from safeguarding.core import audit
 
+from . import similarity
 from .models import RecurrenceAlert
 from .recurrence import detect
 
@@ -14,6 +15,8 @@ def seed_demo_intelligence(report):
     Idempotent: once any alert exists the check is not repeated (a repeat would only add an audit event),
     so seeding twice creates nothing new. Analysts use "Check for recurrence now" or detect_recurrence.
     """
+    # The repetition pages read stored similarities: compare the demo corpus now rather than wait for the worker.
+    similarity.ensure_fresh()
     existing = list(RecurrenceAlert.objects.all())
     if existing:
         for _alert in existing:

@@ -51,3 +51,47 @@ class RecurrenceAlert(models.Model):
     @property
     def is_open(self):
         return self.status == AlertStatus.OPEN
+
+
+class TextSimilarity(models.Model):
+    """Two distinct recommendation texts that are near-duplicates, as the last comparison found them.
+
+    Texts are named by the SHA-256 of their normalised wording (lower case, single spaces), so one row
+    serves every recommendation written in those words, in any report or edition; `first_text` sorts
+    before `second_text`. The rows are replaced as a whole by each comparison (similarity.refresh)."""
+
+    first_text = models.CharField(max_length=64)
+    second_text = models.CharField(max_length=64)
+    similarity = models.FloatField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["first_text", "second_text"], name="one_similarity_per_text_pair"),
+            models.CheckConstraint(
+                condition=models.Q(first_text__lt=models.F("second_text")), name="text_pair_in_order"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.first_text[:8]}~{self.second_text[:8]} ({self.similarity:.2f})"
+
+
+class SimilarityComparison(models.Model):
+    """One comparison of every current recommendation with every other: when, over what, and what it found.
+
+    The newest row says how fresh the stored similarities are; `last_recommendation` and `recommendations`
+    let a page tell how many recommendations have arrived since."""
+
+    computed_at = models.DateTimeField()
+    recommendations = models.PositiveIntegerField()
+    distinct_texts = models.PositiveIntegerField()
+    pairs = models.PositiveIntegerField()
+    last_recommendation = models.PositiveBigIntegerField(default=0)
+    seconds = models.FloatField()
+
+    class Meta:
+        ordering = ["-computed_at", "-pk"]
+        get_latest_by = "computed_at"
+
+    def __str__(self):
+        return f"{self.distinct_texts} texts compared at {self.computed_at:%Y-%m-%d %H:%M}: {self.pairs} pairs"

@@ -12,7 +12,9 @@ count. A recommendation belongs to the themes of the finding it answers, or, whe
 finding, to the themes of all its report's findings. Only current editions count.
 
 The similarity graph is built from the sparse TF-IDF matrix in row blocks, so memory stays at
-BLOCK_ROWS x n floats however many recommendations there are (about 5,000 take a second or two).
+BLOCK_ROWS x n floats however many recommendations there are. It is built by a background job over every
+current recommendation and stored (similarity.py); the pages read the stored pairs for the period and
+region they show, so no request pays for the comparison.
 """
 
 import hashlib
@@ -29,7 +31,9 @@ from sklearn.preprocessing import normalize
 
 from safeguarding.learning.repository.models import FindingTheme, RepositoryEntry, RepositoryRecommendation, Theme
 
+from . import similarity
 from .analysis import area_key
+from .models import SimilarityComparison
 
 # Chosen on paraphrases of one banal recommendation ("partners should ensure information is shared between
 # agencies in a timely way") against unrelated recommendations: each paraphrase scores at least 0.6 with
@@ -100,6 +104,10 @@ class Repetition:
     # Clusters spanning at least two areas, largest spread first.
     clusters: list
     threshold: float
+    # When the stored similarities were computed (None: never yet), and how many of these recommendations
+    # arrived after that comparison (they count as having no near-duplicate until the next one).
+    compared_at: object = None
+    not_compared: int = 0
 
     @property
     def index(self):
@@ -158,17 +166,11 @@ def load_recommendations(start=None, end=None, *, region=None, public_only=False
 
 def background_texts(leave_out=()):
     """What the word weights are learnt from besides the recommendations compared: the other current
-    recommendations in the repository (all but the pks in `leave_out`) and the category scheme's definitions
-    and examples. So the similarity of two texts does not swing with the period or region chosen, and a
-    handful of texts still gets sensible weights (in a tiny corpus every shared word would look common and
-    only the differences would count)."""
+    recommendations in the repository (all but the pks in `leave_out`) and the category scheme's texts."""
     leave_out = set(leave_out)
     rows = RepositoryRecommendation.objects.filter(edition=F("entry__edition")).values_list("pk", "text")
     texts = [text for pk, text in rows.iterator(chunk_size=2000) if pk not in leave_out]
-    for definition, examples in Theme.objects.values_list("definition", "examples"):
-        texts.append(definition)
-        texts.extend(line for line in examples.splitlines() if line.strip())
-    return texts
+    return texts + similarity.scheme_texts()
 
 
 def vectorise(texts, background=()):
@@ -191,25 +193,32 @@ def vectorise(texts, background=()):
 
 def near_duplicate_pairs(vectors, threshold=NEAR_DUPLICATE_SIMILARITY):
     """(i, j) index pairs with i < j whose similarity reaches `threshold`, computed block by block."""
-    rows, columns = [], []
+    first, second, _scores = near_duplicate_scores(vectors, threshold)
+    return first, second
+
+
+def near_duplicate_scores(vectors, threshold=NEAR_DUPLICATE_SIMILARITY):
+    """near_duplicate_pairs with each pair's similarity: (firsts, seconds, similarities)."""
+    rows, columns, scores = [], [], []
     transposed = vectors.T.tocsc()
     for start in range(0, vectors.shape[0], BLOCK_ROWS):
         block = (vectors[start : start + BLOCK_ROWS] @ transposed).toarray()
         block_rows, block_columns = np.nonzero(block >= threshold)
-        block_rows += start
-        upper = block_rows < block_columns
-        rows.append(block_rows[upper])
+        upper = block_rows + start < block_columns
+        rows.append(block_rows[upper] + start)
         columns.append(block_columns[upper])
+        scores.append(block[block_rows[upper], block_columns[upper]])
     if not rows:
-        return np.array([], dtype=int), np.array([], dtype=int)
-    return np.concatenate(rows), np.concatenate(columns)
+        return np.array([], dtype=int), np.array([], dtype=int), np.array([], dtype=np.float32)
+    return np.concatenate(rows), np.concatenate(columns), np.concatenate(scores)
 
 
 def repetition_index(start=None, end=None, *, region=None, public_only=False, threshold=NEAR_DUPLICATE_SIMILARITY):
     """Near-duplicate recommendations across the country, and the repetition index per theme.
 
-    Recommendations of reports published between `start` and `end` (inclusive; None for no limit). The
-    answer is cached until the repository or its codes change (a few seconds' work for ~1,500 texts).
+    Recommendations of reports published between `start` and `end` (inclusive; None for no limit), read
+    against the stored similarity graph (similarity.py: compared by a background job, not in the request).
+    The answer is cached until the repository, its codes or the stored comparison change.
     """
     choice = (start, end, getattr(region, "pk", region), public_only, threshold)
     key = "intelligence:repetition:" + hashlib.sha256(repr((_fingerprint(), choice)).encode()).hexdigest()
@@ -221,32 +230,41 @@ def repetition_index(start=None, end=None, *, region=None, public_only=False, th
 
 
 def _fingerprint():
-    """Changes whenever a recommendation, an entry (a new edition) or a finding's codes change."""
+    """Changes whenever a recommendation, an entry (a new edition), a finding's codes or the comparison change."""
     return (
         RepositoryRecommendation.objects.aggregate(count=Count("pk"), last=Max("pk")),
         RepositoryEntry.objects.aggregate(count=Count("pk"), changed=Max("updated_at")),
         FindingTheme.objects.aggregate(count=Count("pk"), last=Max("pk"), coded=Max("coded_at")),
+        SimilarityComparison.objects.aggregate(last=Max("pk")),
     )
 
 
 def find_repetition(start=None, end=None, *, region=None, public_only=False, threshold=NEAR_DUPLICATE_SIMILARITY):
     """repetition_index without the cache."""
+    if threshold < NEAR_DUPLICATE_SIMILARITY:
+        raise ValueError(f"the stored similarities start at {NEAR_DUPLICATE_SIMILARITY}; {threshold} is lower")
+    comparison = similarity.latest()
     loaded = load_recommendations(start, end, region=region, public_only=public_only)
     recommendations = [r for r in loaded if r.text.strip()]
+    not_compared = sum(1 for r in recommendations if comparison is None or r.pk > comparison.last_recommendation)
     if len(recommendations) < 2:
-        return _result(recommendations, set(), [], threshold)
-    # The same wording written many times is compared once: one row per distinct text.
+        return _result(recommendations, set(), [], threshold, comparison, not_compared)
+    # The same wording written many times is one text of the graph: one row per distinct text.
     writers = defaultdict(list)
     for index, recommendation in enumerate(recommendations):
-        writers[_normalised(recommendation.text)].append(index)
+        writers[similarity.text_key(recommendation.text)].append(index)
+    keys = list(writers)
     members_of = list(writers.values())
-    distinct = [recommendations[members[0]].text for members in members_of]
-    vectors = vectorise(distinct, background_texts(leave_out={r.pk for r in recommendations}))
-    first, second = near_duplicate_pairs(vectors, threshold)
+    position = {key: i for i, key in enumerate(keys)}
+    scored = [
+        (position[first], position[second], score)
+        for (first, second), score in similarity.pairs_among(keys).items()
+        if score >= threshold
+    ]
     # The areas that wrote each distinct text, and those that wrote it or a near-duplicate of it.
     areas_of = [{recommendations[i].area for i in members} for members in members_of]
     reachable = [set(areas) for areas in areas_of]
-    for i, j in zip(first.tolist(), second.tolist(), strict=True):
+    for i, j, _score in scored:
         reachable[i] |= areas_of[j]
         reachable[j] |= areas_of[i]
     repeated = {
@@ -255,32 +273,36 @@ def find_repetition(start=None, end=None, *, region=None, public_only=False, thr
         for index in members
         if reachable[text_index] - {recommendations[index].area}
     }
-    graph = sparse.coo_matrix((np.ones(len(first)), (first, second)), shape=(len(distinct), len(distinct)))
+    first = np.array([i for i, _j, _s in scored], dtype=int)
+    second = np.array([j for _i, j, _s in scored], dtype=int)
+    graph = sparse.coo_matrix((np.ones(len(scored)), (first, second)), shape=(len(keys), len(keys)))
     _components, labels = connected_components(graph, directed=False)
     groups = defaultdict(list)
     for text_index, label in enumerate(labels.tolist()):
         groups[label].append(text_index)
+    neighbours = defaultdict(dict)
+    for i, j, score in scored:
+        neighbours[i][j] = score
+        neighbours[j][i] = score
     clusters = [
-        _cluster(recommendations, vectors, text_indices, members_of)
+        _cluster(recommendations, neighbours, text_indices, members_of)
         for text_indices in groups.values()
         if len(set().union(*(areas_of[t] for t in text_indices))) > 1
     ]
     clusters.sort(key=lambda cluster: (-cluster.areas, -cluster.reports, -cluster.size, cluster.example.pk))
-    return _result(recommendations, repeated, clusters, threshold)
+    return _result(recommendations, repeated, clusters, threshold, comparison, not_compared)
 
 
-def _normalised(text):
-    return " ".join(text.lower().split())
-
-
-def _cluster(recommendations, vectors, text_indices, members_of):
-    writers = [len(members_of[t]) for t in text_indices]
+def _cluster(recommendations, neighbours, text_indices, members_of):
+    writers = {t: len(members_of[t]) for t in text_indices}
     chosen = [recommendations[i] for t in text_indices for i in members_of[t]]
-    # The example is the text most similar to all the cluster's recommendations (the medoid): its similarity
-    # to their sum, computed against one summed vector rather than every pair.
-    rows = vectors[text_indices]
-    total = rows.T @ np.asarray(writers, dtype=float)
-    example_text = text_indices[int(np.asarray(rows @ total).ravel().argmax())]
+
+    # The example is the text most alike to all the cluster's recommendations (the medoid over the stored
+    # similarities): its own writers count in full, each near-duplicate's writers by their similarity.
+    def typicality(t):
+        return writers[t] + sum(score * writers[u] for u, score in neighbours[t].items() if u in writers)
+
+    example_text = max(text_indices, key=lambda t: (typicality(t), -t))
     example = recommendations[members_of[example_text][0]]
     years = [r.year for r in chosen]
     return Cluster(
@@ -295,7 +317,7 @@ def _cluster(recommendations, vectors, text_indices, members_of):
     )
 
 
-def _result(recommendations, repeated_indices, clusters, threshold):
+def _result(recommendations, repeated_indices, clusters, threshold, comparison, not_compared):
     totals, repeats = defaultdict(int), defaultdict(int)
     for index, recommendation in enumerate(recommendations):
         for theme_id in recommendation.theme_ids:
@@ -310,4 +332,6 @@ def _result(recommendations, repeated_indices, clusters, threshold):
         by_theme=by_theme,
         clusters=clusters,
         threshold=threshold,
+        compared_at=comparison.computed_at if comparison else None,
+        not_compared=not_compared,
     )

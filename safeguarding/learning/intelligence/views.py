@@ -14,7 +14,7 @@ from safeguarding.core.forms import add_action_errors
 from safeguarding.core.pagination import paginate, pagination_links
 from safeguarding.learning.repository.models import RepositoryEntry
 
-from . import analysis, recurrence, repetition
+from . import analysis, recurrence, repetition, similarity
 from .charts import count_bars
 from .forms import DismissForm, FilterForm
 from .models import AlertStatus, RecurrenceAlert
@@ -46,6 +46,15 @@ def national_only(perm="intelligence.view"):
 def _entries(user, entry_ids, limit=None):
     entries = RepositoryEntry.objects.visible_to(user).filter(pk__in=entry_ids).order_by("-published_on", "reference")
     return entries[:limit] if limit else entries
+
+
+def _repetition(user, start, end, region):
+    """The repetition index from the stored comparison; a fresh comparison is started in the background when
+    recommendations arrived since the last (at most one waits at a time)."""
+    found = repetition.repetition_index(start, end, region=region)
+    if found.recommendations and (found.compared_at is None or found.not_compared):
+        similarity.request_refresh(requested_by=user)
+    return found
 
 
 @national_only()
@@ -86,7 +95,7 @@ def dashboard(request):
         "theme_entry_count": len(followed.entry_ids) if followed else 0,
         "open_alerts": open_alerts[:OPEN_ALERTS_SHOWN],
         "open_alert_count": open_alerts.count(),
-        "repetition": repetition.repetition_index(start, end, region=region),
+        "repetition": _repetition(request.user, start, end, region),
         "can_manage": request.user.has_perm("intelligence.manage_alerts"),
     }
     return render(request, "intelligence/dashboard.html", context)
@@ -160,7 +169,7 @@ def repeated(request):
     today = timezone.localdate()
     form = FilterForm(request.GET or None, years=analysis.coded_years())
     start, end, period_label, region, _theme = form.selection(today)
-    found = repetition.repetition_index(start, end, region=region)
+    found = _repetition(request.user, start, end, region)
     return render(
         request,
         "intelligence/repetition.html",

@@ -20,6 +20,7 @@ from safeguarding.core.clocks.models import ClockPolicy
 from safeguarding.incidents import clocks as incident_clocks
 from safeguarding.incidents.models import Incident, RapidInquiry
 from safeguarding.incidents.models.rapid_inquiry import Decision
+from safeguarding.learning.intelligence import similarity
 from safeguarding.learning.intelligence.analysis import theme_counts
 from safeguarding.learning.intelligence.repetition import repetition_index
 from safeguarding.learning.nsci import clocks as nsci_clocks
@@ -154,7 +155,9 @@ def repeated_recommendations(start, end):
     """Where the same recommendation keeps being written: the repetition index per theme (the themes with
     the most repeated recommendations) and the clusters of near-duplicates spread over the most areas.
 
-    Published reports only, as the clusters' examples are quoted in a public report."""
+    Published reports only, as the clusters' examples are quoted in a public report. The report's figures
+    are frozen, so they are read from a comparison of the recommendations as they are now."""
+    similarity.ensure_fresh()
     result = repetition_index(start, end, public_only=True)
     themes = sorted(result.by_theme, key=lambda row: (-row.repeated, -row.index, row.theme.name))
     return {

@@ -218,6 +218,7 @@ def receive(incoming, *, actor=None, today=None):
             _write_learning(entry, incoming, {})
             facet_index.refresh([entry.pk])
             audit.record(who, "repository.entry_added", entry, {"reference": entry.reference, "kind": entry.kind})
+            transaction.on_commit(_compare_recommendations_again)
             return entry, True
         if entry.content_hash == content_hash:
             raise AlreadyInRepository(
@@ -235,7 +236,15 @@ def receive(incoming, *, actor=None, today=None):
         audit.record(
             who, "repository.entry_new_edition", entry, {"reference": entry.reference, "edition": entry.edition}
         )
+        transaction.on_commit(_compare_recommendations_again)
         return entry, False
+
+
+def _compare_recommendations_again():
+    """New recommendations are compared with the rest by a background job (the repetition index reads it)."""
+    from safeguarding.learning.intelligence.similarity import request_refresh
+
+    request_refresh()
 
 
 def _snapshot(entry):

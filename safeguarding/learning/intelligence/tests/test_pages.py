@@ -7,6 +7,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from safeguarding.core.models import AuditEvent
+from safeguarding.jobs.models import JobRun
+from safeguarding.jobs.testing import run_jobs
+from safeguarding.learning.intelligence import similarity
 from safeguarding.learning.intelligence.models import AlertStatus, RecurrenceAlert
 from safeguarding.learning.intelligence.recurrence import detect
 from safeguarding.organisations.factories import person_with_role
@@ -125,8 +128,38 @@ def test_area_people_and_anonymous_visitors_are_refused(client, sign_in, area, n
 def test_the_repeated_recommendations_page_shows_clusters_with_example_areas_and_years(client, analyst):
     for index, text in enumerate(PARAPHRASES):
         coded_report(f"Area {index}", _recent(), "information-sharing", recommendations=(text,))
+    similarity.refresh()
 
     page = client.get(reverse("intelligence:repetition")).content.decode()
 
     assert "4 recommendations from 4 areas" in page
+    assert "Similarities were last computed on 26 November 2026" in page
     assert any(f"“{text}”" in page for text in PARAPHRASES)
+
+
+def test_before_any_comparison_the_page_says_so_and_starts_one_in_the_background(client, analyst):
+    for index, text in enumerate(PARAPHRASES):
+        coded_report(f"Area {index}", _recent(), "information-sharing", recommendations=(text,))
+
+    page = client.get(reverse("intelligence:repetition")).content.decode()
+    assert "Similarities between recommendations have not been computed yet" in page
+    client.get(reverse("intelligence:dashboard"))
+    assert JobRun.objects.filter(job=similarity.JOB_NAME).count() == 1  # one waits; a second view adds none
+
+    assert run_jobs() >= 1
+    page = client.get(reverse("intelligence:repetition")).content.decode()
+    assert "4 recommendations from 4 areas" in page
+
+
+def test_a_report_arriving_queues_one_comparison(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        coded_report("Area A", _recent(), "information-sharing", recommendations=(PARAPHRASES[0],))
+    with django_capture_on_commit_callbacks(execute=True):
+        coded_report("Area B", _recent(), "information-sharing", recommendations=(PARAPHRASES[3],))
+    assert JobRun.objects.filter(job=similarity.JOB_NAME).count() == 1
+
+    run_jobs()
+    comparison = similarity.latest()
+    assert (comparison.recommendations, comparison.pairs) == (2, 1)
+    run = JobRun.objects.get(job=similarity.JOB_NAME)
+    assert run.counts == {"texts": 2, "pairs": 1, "seconds": comparison.seconds}

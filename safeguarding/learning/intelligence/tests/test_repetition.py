@@ -5,7 +5,7 @@ import datetime
 import numpy as np
 import pytest
 
-from safeguarding.learning.intelligence import repetition
+from safeguarding.learning.intelligence import repetition, similarity
 from safeguarding.learning.repository.factories import code, make_entry
 
 from .builders import coded_report
@@ -41,6 +41,7 @@ def test_paraphrases_of_one_banal_recommendation_form_one_cluster_and_unrelated_
         _report(f"Area {index}", text, "information-sharing", published_on=datetime.date(2023 + index, 3, 1))
     for index, text in enumerate(UNRELATED):
         _report(f"Area {10 + index}", text, "neglect")
+    similarity.refresh()  # what the background job does when reports arrive
 
     found = repetition.repetition_index()
 
@@ -70,6 +71,7 @@ def test_the_same_area_repeating_itself_does_not_count_towards_the_index():
     _report("Area A", PARAPHRASES[0], "information-sharing")
     _report("Area A", PARAPHRASES[3], "information-sharing", published_on=datetime.date(2026, 9, 1))
     _report("Area B", UNRELATED[0], "information-sharing")
+    similarity.refresh()
 
     found = repetition.repetition_index()
 
@@ -102,6 +104,7 @@ def test_the_period_chooses_the_recommendations_and_nothing_gives_an_empty_answe
     assert repetition.repetition_index().recommendations == 0
     _report("Area A", PARAPHRASES[0], "information-sharing", published_on=datetime.date(2020, 1, 1))
     _report("Area B", PARAPHRASES[3], "information-sharing")
+    similarity.refresh()
 
     assert repetition.repetition_index().repeated == 2
     recent = repetition.repetition_index(datetime.date(2025, 1, 1), datetime.date(2026, 12, 31))
@@ -123,9 +126,11 @@ def test_the_same_text_counts_for_each_area_that_wrote_it():
     _report("Area A", text, "information-sharing")
     _report("Area A", f"  {text.upper()} ", "information-sharing")  # the same words, once more by the same area
     _report("Area B", UNRELATED[0], "information-sharing")
+    similarity.refresh()
     assert repetition.find_repetition().repeated == 0
 
     _report("Area C", text, "information-sharing")
+    similarity.refresh()
     found = repetition.find_repetition()
     assert found.repeated == 3
     assert [(cluster.size, cluster.areas, cluster.reports) for cluster in found.clusters] == [(3, 2, 3)]
@@ -139,3 +144,43 @@ def test_the_answer_is_cached_until_the_repository_changes():
 
     _report("Area C", UNRELATED[0], "neglect")
     assert repetition.repetition_index().recommendations == 3
+
+
+def test_recommendations_added_after_the_comparison_wait_for_the_next_one():
+    _report("Area A", PARAPHRASES[0], "information-sharing")
+    _report("Area B", PARAPHRASES[3], "information-sharing")
+    assert repetition.find_repetition().compared_at is None
+    assert repetition.find_repetition().repeated == 0  # nothing compared yet: nothing counts as repeated
+
+    similarity.refresh()
+    _report("Area C", PARAPHRASES[1], "information-sharing")
+    found = repetition.find_repetition()
+    assert (found.repeated, found.not_compared) == (2, 1)
+
+    similarity.refresh()
+    found = repetition.find_repetition()
+    assert (found.repeated, found.not_compared) == (3, 0)
+
+
+def test_a_comparison_replaces_the_stored_pairs_and_records_itself():
+    _report("Area A", PARAPHRASES[0], "information-sharing")
+    _report("Area B", PARAPHRASES[3], "information-sharing")
+    first = similarity.refresh()
+    assert (first.recommendations, first.distinct_texts, first.pairs) == (2, 2, 1)
+    assert similarity.is_fresh(first)
+
+    _report("Area C", UNRELATED[0], "neglect")
+    assert not similarity.is_fresh(similarity.latest())
+    second = similarity.refresh()
+    assert (second.recommendations, second.distinct_texts, second.pairs) == (3, 3, 1)
+    assert similarity.TextSimilarity.objects.count() == 1
+
+
+def test_the_same_words_are_one_text_of_the_graph():
+    assert similarity.text_key("Share  information.") == similarity.text_key(" share information. ")
+    assert similarity.text_key("Share information.") != similarity.text_key("Share information")
+
+
+def test_a_threshold_below_the_stored_one_is_refused():
+    with pytest.raises(ValueError, match="stored similarities start at"):
+        repetition.find_repetition(threshold=0.3)
