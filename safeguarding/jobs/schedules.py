@@ -106,6 +106,15 @@ JOBS = {
             datetime.time(4, 30),
         ),
         JobDefinition(
+            "coding-classifier",
+            "Coding suggestions classifier",
+            "Trains the classifier that suggests themes for findings on the coded findings, once enough codes "
+            "have changed since the last training. Also queued from the coding pages when it is due.",
+            "safeguarding.learning.repository.coding.suggest.classifier_job",
+            Cadence.DAILY,
+            datetime.time(4, 0),
+        ),
+        JobDefinition(
             "learning-digest",
             "Monthly learning digest",
             "Emails last month's additions to the national repository to the national roles (once a month).",

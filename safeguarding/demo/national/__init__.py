@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from safeguarding.learning.intelligence import similarity
+from safeguarding.learning.repository.coding.suggest import train_and_store
 from safeguarding.organisations.models import SafeguardingArea
 
 from .bulk import AuditTrail, moment
@@ -64,4 +65,6 @@ def seed_every_pillar(actor, years, *, seed=2026, scale=1.0, today=None, reports
         counts["audit events"] = step("audit trail", trail.write)
         comparison = step("similar recommendations", similarity.ensure_fresh)
         counts["near-duplicate recommendation pairs"] = comparison.pairs
+        classifier = step("coding classifier", train_and_store)
+        counts["coding classifiers trained"] = int(classifier is not None)
     return counts, timings

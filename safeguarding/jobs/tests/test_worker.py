@@ -108,6 +108,7 @@ def test_a_scheduled_job_starts_once_per_period_however_many_workers_ask():
         "clock-sweep",
         "recurrence-detection",
         "recommendation-similarity",
+        "coding-classifier",
         "mortality-sync",
         "learning-digest",
     }

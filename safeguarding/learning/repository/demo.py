@@ -21,7 +21,7 @@ from safeguarding.organisations.models import Region, Role, SafeguardingArea
 
 from .actions import receive
 from .coding.actions import code_finding
-from .coding.suggest import ThemeClassifier
+from .coding.suggest import ThemeClassifier, train_and_store
 from .models import FindingTheme, RepositoryEntry, RepositoryFinding, Theme
 from .search import facet_index
 from .synthetic import SOURCE_KEY_PREFIX, generate_corpus
@@ -117,4 +117,7 @@ def seed_demo_repository(report):
         _code_through_platform(to_code[split:], analyst, to_code[:split], report)
     for _ in range(len(pairs) - len(to_code)):
         report.count("findings left for the coding queue", True)
+    # The coding queue's suggestions come from a stored classifier: train it now rather than wait for the worker.
+    if train_and_store() is not None:
+        report.count("coding classifiers trained", True)
     return report

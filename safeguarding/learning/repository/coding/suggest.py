@@ -7,10 +7,9 @@ Two strategies behind `suggest_themes`:
   a finding can carry several codes), trained on the coded findings; its confidence is the regression's
   probability.
 
-The fitted classifier is cached in this process's memory, keyed by how many findings are coded and when
-the last was coded: a new code retrains it on the next suggestion (about a second for the demo corpus).
-Kept in memory rather than pickled under MEDIA_ROOT because loading a pickle runs whatever it holds, a
-file anyone able to write media could replace, and a stale file would need its own invalidation.
+The classifier is trained by a background job (the "coding-classifier" job: nightly, and queued when the
+coding has moved on) and stored as plain numbers (models/classifiers.py), never trained in a request: each
+web process loads the newest stored model once. Not a pickle, because loading a pickle runs whatever it holds.
 """
 
 import re
@@ -19,10 +18,11 @@ import time
 from dataclasses import dataclass, field
 
 import numpy as np
+from django.db import transaction
 from django.db.models import Count, F
 from scipy.special import expit
 
-from ..models import FindingTheme, RepositoryFinding, Theme
+from ..models import FindingTheme, RepositoryFinding, Theme, TrainedClassifier
 
 KEYWORDS = "keywords"
 CLASSIFIER = "classifier"
@@ -37,9 +37,9 @@ PRE_TICK_THRESHOLD = 0.5
 # Suggestions below this are not worth showing.
 SHOW_THRESHOLD = 0.1
 MAX_SUGGESTIONS = 8
-# The fitted classifier is reused until this many codes have been added or changed, or for this long.
+# The stored classifier is retrained (by a background job) once this many codes have been added or removed.
 RETRAIN_AFTER_NEW_CODES = 25
-RETRAIN_AFTER_SECONDS = 15 * 60
+VECTORISER_SETTINGS = {"ngram_range": (1, 2), "sublinear_tf": True, "strip_accents": "unicode"}
 # Baseline: each distinct keyword found adds evidence; a phrase of several words is stronger evidence.
 WORD_WEIGHT, PHRASE_WEIGHT = 0.4, 0.55
 
@@ -139,7 +139,7 @@ class ThemeClassifier:
             return None
         binarizer = MultiLabelBinarizer(classes=learnable)
         targets = binarizer.fit_transform([[s for s in slugs if s in learnable] for _text, slugs in examples])
-        vectoriser = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, strip_accents="unicode")
+        vectoriser = TfidfVectorizer(**VECTORISER_SETTINGS)
         features = vectoriser.fit_transform([text for text, _slugs in examples])
         # liblinear: six times faster than lbfgs here for the same accuracy (benchmarks/coding_suggestions.py).
         regressions = OneVsRestClassifier(LogisticRegression(C=10.0, class_weight="balanced", solver="liblinear"))
@@ -178,6 +178,7 @@ def _best_first(found):
 
 # --- what the platform uses -------------------------------------------------------------------------------
 
+JOB_NAME = "coding-classifier"
 _lock = threading.Lock()
 _cache = {}
 
@@ -205,29 +206,115 @@ def keyword_baseline():
         return _cache[key]
 
 
-def current_classifier():
-    """The classifier for the coding as it stands, trained if need be; None while too few are coded.
+def _active_themes():
+    return list(Theme.objects.filter(is_active=True).order_by("slug").values_list("slug", flat=True))
 
-    A fitted model is reused until RETRAIN_AFTER_NEW_CODES more findings have been coded or coded again, or
-    it is RETRAIN_AFTER_SECONDS old: retraining after every single code made each save cost a few seconds
-    on the next page, and one more example barely moves the suggestions.
+
+def _codes_now():
+    return FindingTheme.objects.aggregate(n=Count("pk"))["n"]
+
+
+def _is_stale(stored, themes, codes):
+    """A retrain is due once RETRAIN_AFTER_NEW_CODES codes have been added or removed since, or the scheme's
+    active themes changed: one more example barely moves the suggestions, and training takes seconds."""
+    return stored.themes != themes or abs(codes - stored.codes_seen) >= RETRAIN_AFTER_NEW_CODES
+
+
+def current_classifier():
+    """The newest classifier the background job trained; None while too few findings are coded, before the
+    first training, or while the scheme's themes differ from those it learnt (the keyword baseline serves).
+
+    Training runs in a job (train_and_store), never in a request: when the coding has moved on, a retrain is
+    queued and the stored model serves until it is done. Each process loads a stored model once.
     """
-    coded = coded_findings()
-    count = coded.count()
-    if count < MIN_CODED_FINDINGS:
+    if coded_findings().count() < MIN_CODED_FINDINGS:
         return None
-    themes = tuple(Theme.objects.filter(is_active=True).values_list("slug", flat=True))
-    changed = FindingTheme.objects.aggregate(n=Count("pk"))["n"]
+    themes, codes = _active_themes(), _codes_now()
+    newest = TrainedClassifier.objects.only("pk", "themes", "codes_seen").order_by("-trained_at", "-pk").first()
+    if newest is None or _is_stale(newest, themes, codes):
+        request_training()
+    if newest is None or newest.themes != themes:
+        return None
     with _lock:
         cached = _cache.get("classifier")
-        if cached is not None:
-            model, trained_at, trained_on_themes, trained_changes = cached
-            fresh = time.monotonic() - trained_at < RETRAIN_AFTER_SECONDS
-            if fresh and trained_on_themes == themes and abs(changed - trained_changes) < RETRAIN_AFTER_NEW_CODES:
-                return model
-        model = ThemeClassifier.train(training_examples())
-        _cache["classifier"] = (model, time.monotonic(), themes, changed)
-        return model
+        if cached is not None and cached[0] == newest.pk:
+            return cached[1]
+    model = load_classifier(TrainedClassifier.objects.get(pk=newest.pk))
+    with _lock:
+        _cache["classifier"] = (newest.pk, model)
+    return model
+
+
+def train_and_store(progress=None):
+    """Trains the classifier on the coding as it stands and stores it; None when too little is coded."""
+    from django.utils import timezone
+
+    themes, codes = _active_themes(), _codes_now()
+    if progress:
+        progress.total(2, "Reading the coded findings")
+    examples = training_examples()
+    if len(examples) < MIN_CODED_FINDINGS:
+        return None
+    if progress:
+        progress.advance(1, f"Training on {len(examples):,} coded findings")
+    model = ThemeClassifier.train(examples)
+    if model is None:
+        return None
+    with transaction.atomic():
+        stored = TrainedClassifier.objects.create(
+            trained_at=timezone.now(),
+            trained_on=model.trained_on,
+            codes_seen=codes,
+            training_seconds=round(model.training_seconds, 3),
+            themes=themes,
+            labels=list(model.labels),
+            vocabulary={term: int(index) for term, index in model.vectoriser.vocabulary_.items()},
+            idf=np.asarray(model.vectoriser.idf_, dtype=np.float64).tobytes(),
+            weights=np.ascontiguousarray(model.weights, dtype=np.float32).tobytes(),
+            intercepts=np.asarray(model.intercepts, dtype=np.float32).tobytes(),
+        )
+        # The newest is the one used; a few older ones are kept as a record of the training runs.
+        older = TrainedClassifier.objects.order_by("-trained_at", "-pk").values_list("pk", flat=True)[5:]
+        TrainedClassifier.objects.filter(pk__in=list(older)).delete()
+    if progress:
+        progress.advance(2, "Stored")
+    return stored
+
+
+def load_classifier(stored):
+    """A ThemeClassifier from its stored numbers: scores exactly as the fitted one did."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vectoriser = TfidfVectorizer(**VECTORISER_SETTINGS, vocabulary=stored.vocabulary)
+    vectoriser.idf_ = np.frombuffer(bytes(stored.idf), dtype=np.float64)
+    labels = list(stored.labels)
+    weights = np.frombuffer(bytes(stored.weights), dtype=np.float32).reshape(len(labels), len(stored.vocabulary))
+    intercepts = np.frombuffer(bytes(stored.intercepts), dtype=np.float32)
+    return ThemeClassifier(vectoriser, weights, intercepts, labels, stored.trained_on, stored.training_seconds)
+
+
+def request_training(requested_by=None):
+    """Queues a training run unless one is already waiting or running. Returns the run or None."""
+    from safeguarding.jobs.models import JobRun, RunStatus, Trigger
+    from safeguarding.jobs.runs import manual_period, start_run
+
+    if JobRun.objects.filter(job=JOB_NAME, status__in=[RunStatus.QUEUED, RunStatus.RUNNING]).exists():
+        return None
+    return start_run(JOB_NAME, manual_period(), trigger=Trigger.REQUEST, requested_by=requested_by)
+
+
+def classifier_job(run, progress):
+    """The scheduled and on-demand job: trains only when the coding has moved on since the stored model."""
+    coded = coded_findings().count()
+    if coded < MIN_CODED_FINDINGS:
+        return {"coded findings": coded, "trained": 0}
+    newest = TrainedClassifier.objects.only("pk", "themes", "codes_seen").order_by("-trained_at", "-pk").first()
+    if newest is not None and not _is_stale(newest, _active_themes(), _codes_now()):
+        return {"unchanged": 1}
+    stored = train_and_store(progress)
+    if stored is None:
+        return {"coded findings": coded, "trained": 0}
+    return {"trained on": stored.trained_on, "themes": len(stored.labels), "seconds": stored.training_seconds}
 
 
 def suggest_themes(text):
@@ -248,6 +335,6 @@ def suggest_for_many(texts):
 
 
 def forget_trained_models():
-    """Drops the cached models (tests, and after the category scheme changes)."""
+    """Drops the models this process holds (tests, and after the category scheme changes)."""
     with _lock:
         _cache.clear()

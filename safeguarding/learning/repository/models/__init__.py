@@ -1,3 +1,4 @@
+from .classifiers import TrainedClassifier
 from .entries import (
     AgeBand,
     EntryFacetValue,
@@ -22,4 +23,5 @@ __all__ = [
     "RepositoryRecommendation",
     "Theme",
     "ThemeGroup",
+    "TrainedClassifier",
 ]

@@ -1,9 +1,13 @@
 """Coding suggestions: the keyword baseline until enough findings are coded, then the classifier."""
 
+import numpy as np
 import pytest
 
+from safeguarding.jobs.models import JobRun
+from safeguarding.jobs.testing import run_jobs
 from safeguarding.learning.repository.coding import suggest
 from safeguarding.learning.repository.factories import code, make_entry
+from safeguarding.learning.repository.models import Theme, TrainedClassifier
 
 pytestmark = pytest.mark.django_db
 
@@ -65,8 +69,14 @@ def _teach_a_made_up_word():
     )
 
 
+def _trained():
+    """What the background job does once enough is coded."""
+    suggest.train_and_store()
+
+
 def test_after_enough_coding_the_classifier_learns_a_made_up_word(small_threshold):
     _teach_a_made_up_word()
+    _trained()
     result = suggest.suggest_themes("A zorblat appeared again.")
     assert result.strategy == suggest.CLASSIFIER
     assert result.items[0].slug == "recording"
@@ -76,6 +86,7 @@ def test_after_enough_coding_the_classifier_learns_a_made_up_word(small_threshol
 
 def test_the_classifier_suggests_several_codes_for_one_finding(small_threshold):
     _teach_a_made_up_word()
+    _trained()
     result = suggest.suggest_themes("The zorblat and the quintalope.")
     assert {"recording", "training"} <= result.pre_ticked()
     assert "workload" not in result.pre_ticked()
@@ -84,31 +95,61 @@ def test_the_classifier_suggests_several_codes_for_one_finding(small_threshold):
 def test_below_the_minimum_the_baseline_stays_in_use(small_threshold, monkeypatch):
     monkeypatch.setattr(suggest, "MIN_CODED_FINDINGS", 100)
     _teach_a_made_up_word()
+    assert suggest.train_and_store() is None
     assert suggest.suggest_themes("A zorblat appeared again.").strategy == suggest.KEYWORDS
+    assert not JobRun.objects.filter(job=suggest.JOB_NAME).exists()
 
 
-def test_the_trained_model_is_reused_until_enough_codes_change(small_threshold, monkeypatch):
+def test_no_request_trains_the_classifier_it_queues_the_job_instead(small_threshold):
+    _teach_a_made_up_word()
+    assert suggest.suggest_themes("A zorblat appeared again.").strategy == suggest.KEYWORDS
+    suggest.suggest_themes("Another zorblat.")
+    assert JobRun.objects.filter(job=suggest.JOB_NAME).count() == 1  # one waits; nothing trained yet
+    assert not TrainedClassifier.objects.exists()
+
+    run_jobs()
+    assert TrainedClassifier.objects.count() == 1
+    assert suggest.suggest_themes("A zorblat appeared again.").strategy == suggest.CLASSIFIER
+
+
+def test_the_stored_model_scores_exactly_as_the_fitted_one(small_threshold):
+    _teach_a_made_up_word()
+    fitted = suggest.ThemeClassifier.train(suggest.training_examples())
+    stored = suggest.load_classifier(suggest.train_and_store())
+    texts = ["The zorblat and the quintalope.", "The bus was late.", "Nothing in common."]
+    assert stored.labels == fitted.labels
+    np.testing.assert_allclose(stored.probabilities(texts), fitted.probabilities(texts), rtol=1e-5, atol=1e-6)
+
+
+def test_the_trained_model_is_kept_until_enough_codes_change(small_threshold, monkeypatch):
     monkeypatch.setattr(suggest, "RETRAIN_AFTER_NEW_CODES", 2)
     _teach_a_made_up_word()
+    _trained()
     first = suggest.current_classifier()
-    assert suggest.current_classifier() is first
+    assert suggest.current_classifier() is first  # loaded once per process
     _coded(("Another zorblat went astray.", ["recording"]))
-    assert suggest.current_classifier() is first  # one new code: not worth retraining yet
+    assert suggest.classifier_job(None, None) == {"unchanged": 1}  # one new code: not worth retraining yet
     _coded(("A third zorblat went astray.", ["recording"]))
-    retrained = suggest.current_classifier()
-    assert retrained is not first and retrained.trained_on == first.trained_on + 2
+    counts = suggest.classifier_job(None, None)
+    assert counts["trained on"] == first.trained_on + 2
+    assert suggest.current_classifier().trained_on == first.trained_on + 2
 
 
-def test_an_old_model_is_retrained(small_threshold, monkeypatch):
+def test_after_the_scheme_changes_the_baseline_serves_until_the_retrain(small_threshold):
     _teach_a_made_up_word()
-    first = suggest.current_classifier()
-    monkeypatch.setattr(suggest, "RETRAIN_AFTER_SECONDS", 0)
-    assert suggest.current_classifier() is not first
+    _trained()
+    assert suggest.suggest_themes("A zorblat.").strategy == suggest.CLASSIFIER
+    Theme.objects.filter(slug="workload").update(is_active=False)
+    assert suggest.suggest_themes("A zorblat.").strategy == suggest.KEYWORDS
+    run_jobs()
+    retrained = suggest.current_classifier()
+    assert retrained is not None and "workload" not in retrained.labels
 
 
 def test_themes_with_too_few_examples_are_not_learned(small_threshold):
     _teach_a_made_up_word()
     _coded(("Something about radicalisation once.", ["radicalisation"]))
+    _trained()
     assert "radicalisation" not in suggest.current_classifier().labels
 
 
