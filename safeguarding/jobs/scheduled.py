@@ -46,3 +46,23 @@ def _base_url():
     from django.conf import settings
 
     return settings.SERVICE_URL.rstrip("/")
+
+
+def linkage_model_job(run, progress):
+    """Retrains the death notification linkage model on the national table, once a month. While the table is
+    too small to learn from, the model in force stays and the run says why (a normal outcome, not a failure)."""
+    from safeguarding.child_deaths.actions.linkage_models import (
+        MINIMUM_TRAINING_NOTIFICATIONS,
+        retrain_linkage_model,
+    )
+    from safeguarding.child_deaths.models import Notification
+
+    notifications = Notification.objects.count()
+    if notifications < MINIMUM_TRAINING_NOTIFICATIONS:
+        return {"notifications": notifications, "needed": MINIMUM_TRAINING_NOTIFICATIONS, "trained": 0}
+    progress.total(1, f"Training on {notifications:,} notifications")
+    version = retrain_linkage_model(
+        actor=audit.Actor.system("scheduled-linkage-retraining"), minimum=MINIMUM_TRAINING_NOTIFICATIONS
+    )
+    progress.advance(1, f"Version {version.version} stored")
+    return {"notifications": notifications, "trained": 1, "version": version.version}

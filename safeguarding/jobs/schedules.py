@@ -115,6 +115,16 @@ JOBS = {
             datetime.time(4, 0),
         ),
         JobDefinition(
+            "linkage-model",
+            "Retrain the death notification linkage model",
+            "Trains a new version of the model that proposes links between notifications of one death on the "
+            "national table of notifications (once it holds 5,000), keeping every earlier version; proposals "
+            "and decisions already made do not change.",
+            "safeguarding.jobs.scheduled.linkage_model_job",
+            Cadence.MONTHLY,
+            datetime.time(3, 0),
+        ),
+        JobDefinition(
             "learning-digest",
             "Monthly learning digest",
             "Emails last month's additions to the national repository to the national roles (once a month).",

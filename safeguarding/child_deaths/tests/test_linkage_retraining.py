@@ -84,3 +84,26 @@ def test_retraining_is_refused_while_the_national_table_is_small(area):
         call_command("train_linkage_model", stdout=StringIO())
     assert LinkageModelVersion.objects.count() == 1  # the shipped default, installed on first use
     assert not AuditEvent.objects.filter(verb="child_death.linkage.model_stored", data__source="trained").exists()
+
+
+def test_the_monthly_job_retrains_once_the_table_is_big_enough(area, monkeypatch):
+    from safeguarding.child_deaths.actions import linkage_models
+    from safeguarding.jobs.models import JobRun, RunStatus
+    from safeguarding.jobs.runs import start_run
+    from safeguarding.jobs.testing import run_jobs
+
+    default, _model = current_model()
+    _national_table(area, 200)
+    start_run("linkage-model", "2026-11")
+    run_jobs()
+    too_few = JobRun.objects.get(job="linkage-model", period="2026-11")
+    assert too_few.status == RunStatus.SUCCEEDED and too_few.counts["trained"] == 0
+    assert current_model()[0] == default  # the model in force stays
+
+    monkeypatch.setattr(linkage_models, "MINIMUM_TRAINING_NOTIFICATIONS", 150)
+    start_run("linkage-model", "2026-12")
+    run_jobs()
+    trained = JobRun.objects.get(job="linkage-model", period="2026-12")
+    assert trained.status == RunStatus.SUCCEEDED, trained.error
+    assert trained.counts["trained"] == 1 and trained.counts["version"] == default.version + 1
+    assert current_model()[0].version == default.version + 1

@@ -109,6 +109,7 @@ def test_a_scheduled_job_starts_once_per_period_however_many_workers_ask():
         "recurrence-detection",
         "recommendation-similarity",
         "coding-classifier",
+        "linkage-model",
         "mortality-sync",
         "learning-digest",
     }
