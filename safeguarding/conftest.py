@@ -27,6 +27,16 @@ def _let_test_flush_empty_the_sqlite_audit_table():
     SQLiteOperations.sql_flush = original
 
 
+@pytest.fixture(autouse=True)
+def _an_empty_cache():
+    """Each test starts with an empty cache: rolled-back tests reuse ids and the frozen clock, so a cached
+    answer keyed by a data version could otherwise be read by a later test with different rows."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 @pytest.fixture
 def area(db):
     from safeguarding.organisations.factories import SafeguardingAreaFactory

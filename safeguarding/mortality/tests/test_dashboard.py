@@ -77,3 +77,24 @@ def test_hazards_list_the_deaths_behind_them_for_national_roles_only(client, sig
 def test_empty_database_says_so(client, sign_in, national_analyst, db):
     sign_in(national_analyst)
     assert "No deaths have reached the national database yet" in client.get("/mortality/").content.decode()
+
+
+def test_figures_are_computed_once_per_filter_set_until_the_table_changes(
+    client, sign_in, national_analyst, deaths, monkeypatch
+):
+    from safeguarding.mortality import tables
+
+    built = []
+    original = tables.tables_for
+    monkeypatch.setattr(tables, "tables_for", lambda *args: built.append(args[0]) or original(*args))
+    sign_in(national_analyst)
+
+    assert client.get("/mortality/funnels/").status_code == 200
+    assert "Funnel plots" in client.get("/mortality/funnels/").content.decode()
+    assert len(built) == 1  # the second analyst's request read the stored figures
+    client.get("/mortality/funnels/", {"year": "2024"})
+    assert len(built) == 2  # another filter set is computed on its own
+
+    MortalityRecordFactory(year_of_death=2024, region_code="E12000007", la_code="E09000007")
+    client.get("/mortality/funnels/")
+    assert len(built) == 3  # a new record is a new data version

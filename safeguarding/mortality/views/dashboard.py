@@ -10,6 +10,7 @@ from safeguarding.core.audit_search.export import neutralise_formula
 
 from .. import tables
 from ..analysis import breakdowns
+from ..analysis.cached import cached
 from ..analysis.filters import Filters
 from ..analysis.hazards import emerging_hazards
 from ..forms import FilterForm
@@ -51,7 +52,11 @@ def page(request, page="overview"):
     if page not in PAGES:
         raise Http404
     records, selected, filters, form = _selection(request)
-    headline = breakdowns.overall(selected, filters) if records.exists() else None
+    # Every analyst asking for the same filters sees the same figures: computed once per data version.
+    headline = cached("headline", filters, lambda: breakdowns.overall(selected, filters)) if records.exists() else None
+    found = []
+    if headline and headline.deaths:
+        found = cached(page, filters, lambda: tables.tables_for(page, selected, filters))
     context = _context(
         page,
         form,
@@ -59,7 +64,7 @@ def page(request, page="overview"):
         title=PAGES[page],
         headline=headline,
         has_records=headline is not None,
-        tables=tables.tables_for(page, selected, filters) if headline and headline.deaths else [],
+        tables=found,
     )
     return render(request, "mortality/page.html", context)
 
@@ -67,7 +72,7 @@ def page(request, page="overview"):
 @login_required
 def hazards(request):
     records, selected, filters, form = _selection(request)
-    found = emerging_hazards(selected)
+    found = cached("hazards", filters, lambda: emerging_hazards(selected))
     return render(
         request,
         "mortality/hazards.html",
