@@ -87,7 +87,11 @@ def case_detail(request, reference):
         "jar_criteria": [JarCriterion(value).label for value in case.jar_criteria],
         "status_label": CASE_TRANSITIONS.label(case.status),
         "reports": [
-            (report, clocks.agency_report_clock(report, now))
+            (
+                report,
+                clocks.agency_report_clock(report, now),
+                report.submitted_on is not None and user.has_perm("child_deaths.read_report", report),
+            )
             for report in case.agency_reports.select_related("organisation")
         ],
     }
