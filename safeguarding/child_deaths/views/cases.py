@@ -31,7 +31,9 @@ def panels_for(user):
 def case_list(request):
     form = CaseFilterForm(request.GET or None, panels=panels_for(request.user))
     cases = form.apply(
-        ChildDeathCase.objects.visible_to(request.user).select_related("area", "panel", "child", "panel_review")
+        ChildDeathCase.objects.visible_to(request.user).select_related(
+            "area", "panel", "child", "panel_review", "merged_into"
+        )
     )
     page = paginate(request, cases, CASES_PER_PAGE)
     now = today()
