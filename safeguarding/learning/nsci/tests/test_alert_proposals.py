@@ -82,6 +82,9 @@ def test_the_alert_page_links_its_proposal_and_offers_no_second(client, sign_in,
 def test_the_page_refuses_a_second_proposal_naming_the_first(client, sign_in, analyst, area, alert):
     first = _from_alert(analyst, alert, [area])
     sign_in(analyst)
+    response = client.get(reverse("nsci:propose"), {"alert": alert.pk}, follow=True)
+    assert response.redirect_chain[-1][0] == reverse("nsci:inquiry", args=[first.pk])
+    assert f"already been proposed as {first.reference}" in response.content.decode()
     page = client.post(
         reverse("nsci:propose"),
         {

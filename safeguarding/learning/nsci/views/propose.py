@@ -72,6 +72,11 @@ def propose(request):
     alerts = RecurrenceAlert.objects.filter(status=AlertStatus.OPEN).select_related("theme")
     referrals = referrals_awaiting_proposal(request.user)
     if request.method == "GET":
+        alert = alerts.filter(pk=_pk(request.GET.get("alert"))).first()
+        standing = proposal.open_proposal_of(alert) if alert is not None else None
+        if standing is not None:
+            messages.info(request, f"This recurrence alert has already been proposed as {standing.reference}")
+            return redirect("nsci:inquiry", pk=standing.pk)
         initial = _initial(request, alerts, referrals)
         form = ProposeForm(
             initial=initial, alerts=alerts, incidents=referrals, named_areas=initial.get("named_areas", ())
