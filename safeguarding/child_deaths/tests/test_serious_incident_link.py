@@ -128,3 +128,25 @@ def test_the_migration_resolves_matching_references_and_keeps_the_rest(area, oth
     other_area_ref = PanelReview.objects.get(case=third)
     assert other_area_ref.serious_incident is None
     assert other_area_ref.serious_incident_legacy_reference == elsewhere.reference
+
+
+def test_the_panel_manager_is_asked_to_link_until_it_is_linked(client, sign_in, area, panel_manager, prompted):
+    from safeguarding.core.work.tasks import tasks_for
+
+    from .conftest import verified
+
+    def link_tasks():
+        fresh = verified(type(panel_manager).objects.get(pk=panel_manager.pk))
+        return [task for task in tasks_for(fresh, today=TODAY) if task.kind == "child_deaths.link-serious-incident"]
+
+    (task,) = link_tasks()
+    assert task.reference == prompted.reference
+    sign_in(panel_manager)
+    assert client.get(task.url).status_code == 200
+    assert not [
+        t
+        for t in tasks_for(verified(person_with_role(Role.PRACTITIONER, area)), today=TODAY)
+        if t.kind == "child_deaths.link-serious-incident"
+    ]
+    link_serious_incident(panel_manager, prompted, make_incident(area))
+    assert link_tasks() == []
