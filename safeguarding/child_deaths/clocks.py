@@ -23,6 +23,17 @@ def _policy(policies, key):
     return policies.get(key) if policies else None
 
 
+def _stopped_because(case):
+    """A case linked into another no longer has steps of its own: the case it joined carries them."""
+    from .models import CaseStatus
+
+    if case.status != CaseStatus.MERGED:
+        return ""
+    if case.merged_into_id is None:
+        return "linked into another case"
+    return f"linked into {case.merged_into.reference}"
+
+
 def inform_database_clock(case, today, *, policies=None):
     return clock(
         INFORM_DATABASE,
@@ -31,6 +42,7 @@ def inform_database_clock(case, today, *, policies=None):
         today=today,
         completed_on=case.national_database_informed_on,
         policy=_policy(policies, INFORM_DATABASE),
+        stopped_because=_stopped_because(case),
     )
 
 
@@ -44,6 +56,7 @@ def panel_review_clock(case, today, *, policies=None):
         today=today,
         completed_on=completed,
         policy=_policy(policies, PANEL_REVIEW),
+        stopped_because=_stopped_because(case),
     )
 
 

@@ -1,7 +1,8 @@
 """What child death cases ask of people now, derived from each case's state and clocks.
 
 Panel managers: new deaths to tell the national database of and to gather reports on, proposed links
-between notifications, agency reports overdue, panel reviews nearing the six-month target.
+between notifications, agency reports overdue, panel reviews nearing the six-month target, serious
+incidents a review called for and not yet linked.
 Practitioners: joint agency responses to start in their area, and their agency's reporting forms.
 """
 
@@ -13,7 +14,7 @@ from safeguarding.core.work.tasks import Task
 from safeguarding.organisations.models import Role
 
 from . import clocks
-from .models import AgencyReport, CaseStatus, ChildDeathCase, LinkCandidate, Panel
+from .models import AgencyReport, CaseStatus, ChildDeathCase, LinkCandidate, Panel, PanelReview
 
 # A panel review shows from a month before its six-month target (and stays once overdue).
 REVIEW_WARNING_DAYS = 30
@@ -83,6 +84,25 @@ def panel_manager_tasks(work):
             Task(
                 waiting_since=timezone.localdate(candidate.created_at),
                 **_case_task(case, "decide-link", "Decide whether a notification is about the same child", url),
+            )
+        )
+    # A review that called for a serious incident and has none linked yet, open or closed.
+    unlinked = (
+        PanelReview.objects.visible_to(work.user)
+        .filter(serious_incident_prompted_at__isnull=False, serious_incident__isnull=True)
+        .filter(Q(case__area__in=area_ids) | Q(case__panel__in=Panel.objects.filter(areas__in=area_ids).values("pk")))
+        .select_related("case__area")
+        .order_by()
+    )
+    for review in unlinked:
+        case = review.case
+        url = reverse("child_deaths:serious-incident", args=[case.reference])
+        tasks.append(
+            Task(
+                waiting_since=timezone.localdate(review.serious_incident_prompted_at),
+                **_case_task(
+                    case, "link-serious-incident", "Link the serious incident the panel's review called for", url
+                ),
             )
         )
     reports = (

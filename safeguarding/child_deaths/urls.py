@@ -16,6 +16,7 @@ urlpatterns = [
     path("panel-populations/", themes.panel_population_warnings, name="panel-populations"),
     path("reports/", reports.agency_reports, name="agency-reports"),
     path("reports/<int:pk>/", reports.complete_report, name="report"),
+    path("reports/<int:pk>/read/", reports.read_report, name="read-report"),
     path("reports/<int:pk>/remind/", reports.remind, name="remind"),
     path("<str:reference>/", cases.case_detail, name="case"),
     path("<str:reference>/database-informed/", database.database_informed, name="database-informed"),

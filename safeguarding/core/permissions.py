@@ -244,6 +244,21 @@ def has_identity_role_for_case(user, case):
 
 
 @rules.predicate
+def reads_submitted_report(user, report):
+    """A submitted agency report is read by the agency that wrote it, by the panels reviewing the death
+    and by the area of residence's identity roles. Its answers speak of the child and family, so not by
+    national roles nor by the place of death's panel, who see the case pseudonymised."""
+    from safeguarding.child_deaths.models.cases import panel_area_ids
+
+    if report is None or report.submitted_on is None:
+        return False
+    case = report.case
+    if works_for_reporting_agency(user, report) or has_identity_role_for_case(user, case):
+        return True
+    return case.area_id in panel_area_ids(user)
+
+
+@rules.predicate
 def is_panel_manager_of_panel(user, panel):
     if panel is None:
         return False
@@ -255,6 +270,7 @@ rules.add_perm("child_deaths.notify", holds_any_area_role & has_verified_second_
 rules.add_perm("child_deaths.manage_case", is_child_death_panel_manager & has_verified_second_factor)
 rules.add_perm("child_deaths.record_response", is_child_death_responder & has_verified_second_factor)
 rules.add_perm("child_deaths.complete_report", works_for_reporting_agency & has_verified_second_factor)
+rules.add_perm("child_deaths.read_report", reads_submitted_report & ~holds_national_role & has_verified_second_factor)
 rules.add_perm(
     "child_deaths.view_identity", has_identity_role_for_case & ~holds_national_role & has_verified_second_factor
 )

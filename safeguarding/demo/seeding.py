@@ -102,10 +102,15 @@ def seed_demo_world(password, *, national_learning=True):
         kind=OrganisationKind.NATIONAL_BODY, name=world.NATIONAL_BODY_NAME
     )
     report.count("national body", created)
+    independent_practice, created = Organisation.objects.get_or_create(
+        kind=OrganisationKind.OTHER, name=world.INDEPENDENT_PRACTICE_NAME
+    )
+    report.count("independent practice", created)
     for spec in world.DEMO_AREAS:
         area, organisations = _seed_area(spec, report)
         if spec.slug not in world.AREAS_WITH_PEOPLE:
             continue
+        organisations["independent_practice"] = [independent_practice]
         for person in world.AREA_PEOPLE:
             _seed_person(person, organisations[person.organisation][0], area, password, report)
     for person in world.NATIONAL_PEOPLE:

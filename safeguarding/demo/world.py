@@ -50,6 +50,8 @@ DEMO_AREAS = (
 )
 
 NATIONAL_BODY_NAME = "National Safeguarding Learning Body"
+# Where the demo areas' reviewers work: an independent practice, partner of no area.
+INDEPENDENT_PRACTICE_NAME = "Northern Independent Review Practice"
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,8 @@ class DemoPerson:
     full_name: str
     role: str
     # Which of the area's organisations the role is held for: "local_authority", "health",
-    # "police", a relevant agency's kind, or "national_body".
+    # "police", a relevant agency's kind, "national_body", or "independent_practice" (the reviewers'
+    # own practice, which is no agency of the area, so the independence check lets them lead its inquiries).
     organisation: str
 
 
@@ -70,7 +73,7 @@ AREA_PEOPLE = (
     DemoPerson("lco.police", "Daniel Price", Role.LEAD_CHIEF_OFFICER, "police"),
     DemoPerson("practitioner", "Sophie Turner", Role.PRACTITIONER, "local_authority"),
     DemoPerson("ri.lead", "Marcus Bennett", Role.RAPID_INQUIRY_LEAD, "police"),
-    DemoPerson("reviewer", "Helen Marsh", Role.REVIEWER, OrganisationKind.VOLUNTARY),
+    DemoPerson("reviewer", "Helen Marsh", Role.REVIEWER, "independent_practice"),
     DemoPerson("panel.member", "Priya Shah", Role.PANEL_MEMBER, "health"),
     DemoPerson("panel.manager", "Thomas Reid", Role.PANEL_MANAGER, "health"),
 )

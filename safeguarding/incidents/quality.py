@@ -6,11 +6,21 @@ Flags never stop a save: they are shown beside the recommendation while it is wr
 
 import re
 
-# (pattern, why it is flagged). Matched as whole words, case-insensitively.
+# (pattern, why it is flagged). Matched as whole words, case-insensitively, in every form of the verb:
+# "Practitioners should be reminded" is as empty as "remind staff".
 VAGUE_PHRASES = (
-    (r"improve(d)? communication", "“improve communication” does not say what will be communicated, by whom, or when"),
-    (r"better information sharing", "“better information sharing” does not say what information, between whom, or how"),
-    (r"remind(ing)? staff", "“remind staff” changes nothing in the system that led to the problem"),
+    (
+        r"improv(e|es|ed|ing) (the )?communications?",
+        "“improve communication” does not say what will be communicated, by whom, or when",
+    ),
+    (
+        r"better information[- ]sharing",
+        "“better information sharing” does not say what information, between whom, or how",
+    ),
+    (
+        r"remind(s|ed|ing)?",
+        "“remind staff” (or reminding, being reminded) changes nothing in the system that led to the problem",
+    ),
     (r"consider(s|ing|ed)?", "“consider” commits no one to a change"),
 )
 

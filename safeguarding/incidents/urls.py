@@ -32,6 +32,7 @@ urlpatterns = [
     path("<int:pk>/recommendations/<int:recommendation_pk>/actions/new/", actions_pages.add_action, name="add-action"),
     path("<int:pk>/report/", report.read, name="report"),
     path("<int:pk>/report.pdf", report.pdf, name="report-pdf"),
+    path("<int:pk>/report/preview/", report.preview, name="report-preview"),
     path("<int:pk>/report/edit/", report.edit, name="report-edit"),
     path("<int:pk>/report/redaction/", report.redact, name="redaction"),
     path("<int:pk>/report/publish/", report.publish, name="publish"),

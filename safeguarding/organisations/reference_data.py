@@ -317,14 +317,133 @@ def parse_child_populations(path, known_region_codes):
     return rows
 
 
+@dataclass(frozen=True)
+class Succession:
+    """A county council abolished by reorganisation, and the unitary authorities that took its area."""
+
+    predecessor: str
+    name: str
+    successors: tuple[str, ...]
+
+
+# The ONS codes' history (dfe_qa_las.csv of the shared reference: each county's date of termination, each
+# unitary authority's date of operation). Each successor covers part of the county and nothing else, so
+# the county's children are the successors' children in the years before they existed.
+SUCCESSIONS = (
+    Succession("E10000002", "Buckinghamshire county", ("E06000060",)),  # Buckinghamshire, 1 April 2020
+    # North Northamptonshire and West Northamptonshire, 1 April 2021
+    Succession("E10000021", "Northamptonshire", ("E06000061", "E06000062")),
+    # Cumberland and Westmorland and Furness, 1 April 2023
+    Succession("E10000006", "Cumbria", ("E06000063", "E06000064")),
+    Succession("E10000023", "North Yorkshire county", ("E06000065",)),  # North Yorkshire, 1 April 2023
+    Succession("E10000027", "Somerset county", ("E06000066",)),  # Somerset, 1 April 2023
+)
+
+
+# Bournemouth, Christchurch and Poole and Dorset replaced Bournemouth, Poole and Dorset county on 1 April 2019.
+# The series marks the old three not available before then; together they covered exactly the new two, so
+# their children are England's less every other authority's, shared as the new two's children in 2019.
+RESIDUAL_SUCCESSORS = ("E06000058", "E06000059")
+RESIDUAL_PREDECESSORS = "Bournemouth, Poole and Dorset county"
+
+
+def _split(children, weights):
+    """`children` shared in proportion to `weights`, as whole numbers that add up to `children` exactly
+    (largest remainders)."""
+    total = sum(weights)
+    exact = [children * weight / total for weight in weights]
+    parts = [int(share) for share in exact]
+    by_remainder = sorted(range(len(weights)), key=lambda i: (-(exact[i] - parts[i]), i))
+    for i in by_remainder[: children - sum(parts)]:
+        parts[i] += 1
+    return parts
+
+
+def _file_under_successors(predecessor_rows, kept, local_authorities):
+    """Rows of the successors for the years before they existed: a county's figure, whole when one
+    authority succeeded it, else shared by the successors' children in their first year."""
+    names = {la.code: la.name for la in local_authorities}
+    by_code_year = {(row.code, row.year): row for row in kept if row.level == "local_authority"}
+    filed, notes = [], []
+    for succession in SUCCESSIONS:
+        rows = sorted(predecessor_rows.get(succession.predecessor, []), key=lambda row: row.year)
+        if not rows:
+            continue
+        first_years = [
+            min((year for code, year in by_code_year if code == successor), default=None)
+            for successor in succession.successors
+        ]
+        if None in first_years or len(set(first_years)) != 1:
+            problem = f"the successors of {succession.name} ({', '.join(succession.successors)}) do not start together"
+            raise _error_at(CHILD_POPULATIONS_FILE, rows[0].line, problem)
+        first_year = first_years[0]
+        weights = [by_code_year[(successor, first_year)].children for successor in succession.successors]
+        for row in rows:
+            if row.year >= first_year:
+                problem = f"{succession.name} has a population in {row.year}, when its successors already existed"
+                raise _error_at(CHILD_POPULATIONS_FILE, row.line, problem)
+            for successor, children in zip(succession.successors, _split(row.children, weights), strict=True):
+                filed.append(replace(row, code=successor, name=names.get(successor, successor), children=children))
+        how = "" if len(succession.successors) == 1 else f", shared as their children in {first_year}"
+        notes.append(
+            f"Child populations: {len(rows)} rows of {succession.name} {succession.predecessor} "
+            f"({rows[0].year}-{rows[-1].year}) filed under {' and '.join(succession.successors)}{how}"
+        )
+    return filed, notes
+
+
+def _file_residual(kept, local_authorities):
+    """Rows of Bournemouth, Christchurch and Poole and of Dorset for the years the series leaves them out."""
+    names = {la.code: la.name for la in local_authorities}
+    others = {la.code for la in local_authorities} - set(RESIDUAL_SUCCESSORS)
+    england = {row.year: row for row in kept if row.level == "national"}
+    by_year = {}
+    for row in kept:
+        if row.level == "local_authority":
+            by_year.setdefault(row.year, {})[row.code] = row
+    first_year = min(
+        (year for year, rows in by_year.items() if all(code in rows for code in RESIDUAL_SUCCESSORS)), default=None
+    )
+    if first_year is None:
+        return [], []
+    weights = [by_year[first_year][code].children for code in RESIDUAL_SUCCESSORS]
+    filed, years = [], []
+    for year, rows in sorted(by_year.items()):
+        if year not in england or any(code in rows for code in RESIDUAL_SUCCESSORS) or not others <= set(rows):
+            continue
+        residual = england[year].children - sum(rows[code].children for code in others)
+        if residual <= 0:
+            continue
+        for code, children in zip(RESIDUAL_SUCCESSORS, _split(residual, weights), strict=True):
+            filed.append(
+                replace(
+                    england[year], level="local_authority", code=code, name=names.get(code, code), children=children
+                )
+            )
+        years.append(year)
+    if not years:
+        return [], []
+    note = (
+        f"Child populations: {RESIDUAL_PREDECESSORS} ({years[0]}-{years[-1]}, not available in the series) filed "
+        f"under {' and '.join(RESIDUAL_SUCCESSORS)} as England's children less every other authority's, shared as "
+        f"their children in {first_year}"
+    )
+    return filed, [note]
+
+
 def select_child_populations(rows, local_authorities, regions):
     """The rows to store: England, its nine regions and today's authorities, filed under today's codes.
 
     Barnsley and Sheffield were recoded in 2025; the series still uses their old codes, so their rows
-    are filed under the new ones (the authorities file gives both). Authorities abolished by
-    reorganisation (Buckinghamshire county, Northamptonshire, Cumbria, ...) and London's sub-regions
-    have no place in the tables and are left out; the notes say how many rows and why.
+    are filed under the new ones (the authorities file gives both). The counties that unitary authorities
+    replaced in 2020-23 (SUCCESSIONS) are filed under their successors, so that England's children are the
+    sum of today's authorities' in every year. Bournemouth, Poole and Dorset county, which the series marks
+    not available before 2019, are left out and their successors given England's children less every other
+    authority's. London's sub-regions have no place in the tables and are left out; the notes say how many
+    rows and why.
     """
+    predecessors = {succession.predecessor for succession in SUCCESSIONS}
+    predecessor_rows = {}
     new_code_for = {la.code_2024: la.code for la in local_authorities if la.code_2024 != la.code}
     current_codes = {la.code for la in local_authorities}
     region_codes = {region.code for region in regions}
@@ -334,6 +453,9 @@ def select_child_populations(rows, local_authorities, regions):
         if row.level == "local_authority" and row.code in new_code_for:
             recoded[row.code] += 1
             row = replace(row, code=new_code_for[row.code])
+        if row.level == "local_authority" and row.code in predecessors and row.children is not None:
+            predecessor_rows.setdefault(row.code, []).append(row)
+            continue
         if row.level == "local_authority" and row.code not in current_codes:
             abolished[f"{row.name} {row.code}"] += 1
             continue
@@ -349,10 +471,21 @@ def select_child_populations(rows, local_authorities, regions):
             not_available += 1
             continue
         kept.append(row)
+    filed, succession_notes = _file_under_successors(predecessor_rows, kept, local_authorities)
+    for row in filed:
+        key = (row.code, row.year)
+        if key in first_line:
+            problem = f"population of {row.code} in {row.year} repeats line {first_line[key]}"
+            raise _error_at(CHILD_POPULATIONS_FILE, row.line, problem)
+        first_line[key] = row.line
+    kept.extend(filed)
+    residual, residual_notes = _file_residual(kept, local_authorities)
+    kept.extend(residual)
     notes = [
         f"Child populations: {n} rows of {old} filed under its 2025 code {new_code_for[old]}"
         for old, n in recoded.items()
     ]
+    notes.extend(succession_notes + residual_notes)
     if abolished:
         codes = ", ".join(sorted(abolished))
         notes.append(

@@ -97,3 +97,15 @@ def remind(user, report, *, today=None):
         )
         announce.agency_report_reminder(report, agency_report_clock(report, today).due_on)
     return report
+
+
+def record_report_read(user, report):
+    """A reading of a submitted report, on the audit trail like every reading of what is said of a child."""
+    require(user, "child_deaths.read_report", report, "You may not read this agency's report.")
+    return audit.record(
+        acting_as(user, report.case.area),
+        "child_death.report.read",
+        report.case,
+        {"report": report.pk, "organisation": report.organisation_id},
+        area=report.case.area,
+    )

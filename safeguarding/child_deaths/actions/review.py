@@ -178,23 +178,47 @@ def save_review(user, case, fields, *, version=None, final=False, today=None):
     return review
 
 
-def link_serious_incident(user, case, reference):
-    """Stores the reference of the serious incident notified after the prompt (pillar 2's case)."""
+def linkable_incidents(user, case):
+    """The serious incidents the panel may link to the death: notified ones of the child's area of residence
+    that the person may see, the same child's first, then the most recently notified."""
+    from django.db.models import Case, IntegerField, Value, When
+
+    from safeguarding.incidents.models import Incident
+    from safeguarding.incidents.states import IncidentStatus
+
+    same_child = Case(When(child_id=case.child_id, then=Value(0)), default=Value(1), output_field=IntegerField())
+    return (
+        Incident.objects.visible_to(user)
+        .filter(area_id=case.area_id)
+        .exclude(status=IncidentStatus.DRAFT)
+        .annotate(other_child=same_child)
+        .order_by("other_child", "-submitted_at", "-pk")
+    )
+
+
+def link_serious_incident(user, case, incident):
+    """Links the serious incident notified after the prompt (pillar 2's case) to the death, or changes the link.
+    Written in both cases' audit trails: the death's area's and the incident's."""
     require(user, "child_deaths.manage_case", case, "Only the panel manager links a serious incident.")
-    reference = (reference or "").strip()
-    if not reference:
-        raise ValidationError({"reference": "Enter the serious incident's reference"})
+    if incident is None:
+        raise ValidationError({"incident": "Choose the serious incident to link"})
+    if not linkable_incidents(user, case).filter(pk=incident.pk).exists():
+        raise ValidationError({"incident": f"Choose a notified serious incident of {case.area.name} that you may see"})
     with transaction.atomic():
-        review = PanelReview.objects.select_for_update().get(case=case)
-        review.serious_incident_reference = reference[:40]
-        review.save(update_fields=["serious_incident_reference"])
-        audit.record(
-            acting_as(user, case.area),
-            "child_death.serious_incident.linked",
-            case,
-            {"reference": reference},
-            area=case.area,
-        )
+        review = PanelReview.objects.select_for_update().select_related("serious_incident").get(case=case)
+        if review.serious_incident_prompted_at is None:
+            raise ValidationError("The panel's review has not called for a serious incident")
+        previous = review.serious_incident
+        if previous is not None and previous.pk == incident.pk:
+            return review
+        review.serious_incident = incident
+        review.save(update_fields=["serious_incident"])
+        data = {"incident": incident.pk, "reference": incident.reference, "case": case.reference}
+        if previous is not None:
+            data["replaces"] = previous.reference
+        who = acting_as(user, case.area)
+        audit.record(who, "child_death.serious_incident.linked", case, data, area=case.area)
+        audit.record(who, "incident.child_death.linked", incident, data, area=incident.area)
     return review
 
 

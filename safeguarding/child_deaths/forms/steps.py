@@ -1,6 +1,7 @@
 """Forms for the steps after notification. Rules live in the actions; these check shape only."""
 
 from django import forms
+from django.utils import timezone
 
 from safeguarding.core.forms import GovukDateField
 from safeguarding.organisations.models import Organisation, OrganisationKind
@@ -121,9 +122,35 @@ class PanelReviewForm(VersionedForm):
 
 
 class SeriousIncidentLinkForm(forms.Form):
-    reference = forms.CharField(
-        label="Serious incident reference",
-        max_length=40,
-        help_text="The reference the serious incident notification was given",
-        error_messages={"required": "Enter the serious incident's reference"},
+    """One of the area's notified serious incidents: radios for a few, a select for many."""
+
+    RADIOS_UP_TO = 10
+
+    incident = forms.ModelChoiceField(
+        label="Serious incident",
+        queryset=None,
+        empty_label=None,
+        error_messages={"required": "Choose the serious incident to link"},
     )
+
+    def __init__(self, *args, incidents, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["incident"]
+        field.queryset = incidents
+        field.help_text = f"Notified serious incidents of {case.area.name}, the same child's first"
+
+        def label(incident):
+            parts = [incident.reference]
+            if incident.submitted_at:
+                parts.append(f"notified {timezone.localtime(incident.submitted_at):%-d %B %Y}")
+            if incident.incident_date:
+                parts.append(f"incident on {incident.incident_date:%-d %B %Y}")
+            text = ", ".join(parts)
+            return f"{text} (the same child)" if incident.child_id and incident.child_id == case.child_id else text
+
+        field.label_from_instance = label
+        if incidents.count() <= self.RADIOS_UP_TO:
+            field.widget = forms.RadioSelect()
+        else:
+            field.empty_label = "Choose a serious incident"
+        field.widget.choices = field.choices

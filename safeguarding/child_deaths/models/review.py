@@ -46,9 +46,14 @@ class PanelReview(models.Model):
     learning_points = models.TextField(blank=True)
     actions = models.TextField(blank=True)
     late_reason = models.TextField(blank=True, help_text="Why the review finished after its six-month target")
-    # The serious incident prompt: pillar 2 lives in another app; only the flag and a link are kept here.
+    # The serious incident prompt, and the serious incident the panel linked (pillar 2's case, of the area).
     serious_incident_prompted_at = models.DateTimeField(null=True, blank=True)
-    serious_incident_reference = models.CharField(max_length=40, blank=True)
+    serious_incident = models.ForeignKey(
+        "incidents.Incident", null=True, blank=True, on_delete=models.PROTECT, related_name="child_death_reviews"
+    )
+    # What was typed when the link was free text and matched no serious incident of the area: kept, shown as
+    # plain text, never written again.
+    serious_incident_legacy_reference = models.CharField(max_length=40, blank=True)
     final = models.BooleanField(default=False)
     finalised_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"

@@ -7,6 +7,8 @@ PANEL_MANAGER_OF_A = {"area:panel_manager"}
 RESPONDERS_OF_A = {"area:panel_manager", "area:practitioner"}
 PANEL_OF_A = {"area:panel_manager", "area:panel_member"}
 NATIONAL = {"national:national_analyst", "national:national_administrator"}
+# A submitted report: the agency that wrote it, the panel and the area's identity roles; no national role.
+REPORT_READERS_OF_A = PANEL_OF_A | {"area:practitioner", "area:rapid_inquiry_lead", "area:reviewer"}
 AGENCY_PEOPLE = {f"area:{role}" for role in AREA_ROLES} | {"other area:area_administrator", "other area:practitioner"}
 TOKENS_WITHOUT_SCOPE = {
     "no token": "401",
@@ -31,6 +33,7 @@ PAGE_MATRIX = {
     "child_deaths:serious-incident": ("GET", expect(PANEL_MANAGER_OF_A)),
     "child_deaths:agency-reports": ("GET", expect(SIGNED_IN)),
     "child_deaths:report": ("GET", expect(RESPONDERS_OF_A)),
+    "child_deaths:read-report": ("GET", expect(REPORT_READERS_OF_A)),
     "child_deaths:remind": ("POST", expect(PANEL_MANAGER_OF_A)),
     "child_deaths:themed-meetings": ("GET", expect(SIGNED_IN)),
     "child_deaths:new-themed-meeting": ("GET", expect(PANEL_MANAGER_OF_A)),
@@ -63,7 +66,7 @@ def url_kwargs(world):
     import datetime
 
     from safeguarding.child_deaths.actions.linkage import confirm_link
-    from safeguarding.child_deaths.actions.reports import request_report
+    from safeguarding.child_deaths.actions.reports import request_report, submit_report
     from safeguarding.child_deaths.actions.review import save_review
     from safeguarding.child_deaths.actions.themes import create_themed_meeting
     from safeguarding.child_deaths.factories import PanelFactory, notify
@@ -82,7 +85,15 @@ def url_kwargs(world):
     report = request_report(manager, case, organisation=practitioner_agency, contexts=["sudi"])
     # A second case whose panel review recorded category 1, so the serious incident prompt is showing.
     prompted = notify(world.area, nhs_number="9990000042", date_of_birth=datetime.date(2014, 1, 9)).case
-    request_report(manager, prompted, organisation=practitioner_agency, contexts=[])
+    submitted = request_report(manager, prompted, organisation=practitioner_agency, contexts=[])
+    practitioner = world.people["area:practitioner"]
+    practitioner.is_verified = lambda: True
+    submit_report(
+        practitioner,
+        submitted,
+        {"involvement": "School nurse", "last_contact": "October", "concerns": "None", "learning": "None"},
+        version=submitted.version,
+    )
     save_review(manager, prompted, {"category": "1", "modifiable": "insufficient"})
     themed = create_themed_meeting(
         manager, panel, theme="Sudden unexpected deaths", meets_on=datetime.date(2027, 1, 12), category="10"
@@ -97,6 +108,7 @@ def url_kwargs(world):
         "child_deaths:serious-incident": {"reference": prompted.reference},
         "child_deaths:report": {"pk": report.pk},
         "child_deaths:remind": {"pk": report.pk},
+        "child_deaths:read-report": {"pk": submitted.pk},
         "child_deaths:case": {"reference": case.reference},
         "child_deaths:database-informed": {"reference": case.reference},
         "child_deaths:decide-link": {"pk": proposed.pk},

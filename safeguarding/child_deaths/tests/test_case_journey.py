@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from safeguarding.core.concurrency import StaleEdit
 from safeguarding.core.models import AuditEvent
+from safeguarding.incidents.factories import make_incident
 from safeguarding.jobs.testing import run_jobs
 from safeguarding.organisations.factories import MembershipFactory, OrganisationFactory
 from safeguarding.organisations.models import OrganisationKind, Role
@@ -192,9 +193,10 @@ def test_category_1_or_suspected_abuse_prompts_a_serious_incident(area, panel, p
     review = save_review(panel_manager, case, {**REVIEW, **overrides}, today=TODAY)
     assert review.serious_incident_prompted_at is not None
     assert AuditEvent.objects.get(verb="child_death.review.saved").data["serious_incident_prompted"] is True
-    link_serious_incident(panel_manager, case, "SI-2026-00031")
+    incident = make_incident(area, child=case.child)
+    link_serious_incident(panel_manager, case, incident)
     review.refresh_from_db()
-    assert review.serious_incident_reference == "SI-2026-00031"
+    assert review.serious_incident == incident
 
 
 def test_other_categories_do_not_prompt(area, panel, panel_manager, agency):

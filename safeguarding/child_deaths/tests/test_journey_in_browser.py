@@ -96,6 +96,12 @@ def test_notification_to_panel_review(page, page_log, area):
         box.fill("Known to the health visitor; safer sleep advice given at the new birth visit.")
     page.get_by_role("button", name="Submit the report").click()
     expect(page.get_by_text("Report submitted")).to_be_visible()
+    # The panel reads the submitted report, read-only, from the case page.
+    page.goto(f"/child-deaths/{reference}/")
+    page.get_by_role("link", name=re.compile(r"^submitted .*: read .* report$")).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Report on child death {reference}")
+    expect(page.locator("textarea")).to_have_count(0)
+    check_page(page)
 
     # 5. The review meeting.
     page.goto(f"/child-deaths/{reference}/")
@@ -126,5 +132,38 @@ def test_notification_to_panel_review(page, page_log, area):
     expect(page.get_by_text("Panel review final: the case is closed.")).to_be_visible()
     expect(page.get_by_text("The pseudonymised national record is ready")).to_be_visible()
     expect(page).to_have_url(re.compile(rf"/child-deaths/{reference}/$"))
+    check_page(page)
+    page_log.assert_clean()
+
+
+def test_linking_the_serious_incident_in_browser(page, page_log, area):
+    from safeguarding.incidents.factories import make_incident
+
+    from ..actions.reports import request_report
+    from ..actions.review import save_review
+    from ..factories import make_case
+
+    PanelFactory(name="Area A Child Death Overview Panel", slug="area-a-cdop", areas=[area])
+    manager = person_with_role(Role.PANEL_MANAGER, area)
+    manager.is_verified = lambda: True
+    case = make_case(area)
+    request_report(manager, case, organisation=manager.memberships.get().organisation, contexts=[])
+    save_review(manager, case, {"category": "1", "modifiable": "insufficient"})
+    incident = make_incident(area, child=case.child)
+    make_incident(area)
+
+    sign_in_with_both_factors(page, manager)
+    page.goto(f"/child-deaths/{case.reference}/")
+    page.get_by_role("link", name="Link the serious incident notification").click()
+    check_page(page)
+    page.get_by_role("button", name="Link the serious incident").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Choose the serious incident to link")
+    check_page(page)
+    page.get_by_label(re.compile(rf"^{incident.reference}, .*\(the same child\)$")).check()
+    page.get_by_role("button", name="Link the serious incident").click()
+    expect(page.get_by_text(f"Serious incident {incident.reference} linked to this case.")).to_be_visible()
+    check_page(page)
+    page.get_by_role("link", name=incident.reference, exact=True).click()
+    expect(page.get_by_role("link", name=case.reference, exact=True)).to_be_visible()
     check_page(page)
     page_log.assert_clean()

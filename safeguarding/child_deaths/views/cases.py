@@ -6,6 +6,7 @@ from django.shortcuts import render
 
 from safeguarding.core import permissions
 from safeguarding.core.pagination import paginate, pagination_links
+from safeguarding.incidents.models import Incident
 
 from .. import clocks
 from ..forms.filters import CaseFilterForm
@@ -31,7 +32,9 @@ def panels_for(user):
 def case_list(request):
     form = CaseFilterForm(request.GET or None, panels=panels_for(request.user))
     cases = form.apply(
-        ChildDeathCase.objects.visible_to(request.user).select_related("area", "panel", "child", "panel_review")
+        ChildDeathCase.objects.visible_to(request.user).select_related(
+            "area", "panel", "child", "panel_review", "merged_into"
+        )
     )
     page = paginate(request, cases, CASES_PER_PAGE)
     now = today()
@@ -66,6 +69,8 @@ def case_detail(request, reference):
     may_see_identity = user.has_perm("child_deaths.view_identity", case)
     now = today()
     candidates = LinkCandidate.objects.visible_to(user).filter(Q(case=case) | Q(notification__case=case))
+    review = getattr(case, "panel_review", None)
+    linked_incident_id = review.serious_incident_id if review is not None else None
     context = {
         "case": case,
         "may_manage": may_manage,
@@ -86,8 +91,14 @@ def case_detail(request, reference):
         ],
         "jar_criteria": [JarCriterion(value).label for value in case.jar_criteria],
         "status_label": CASE_TRANSITIONS.label(case.status),
+        "serious_incident_visible": linked_incident_id is not None
+        and Incident.objects.visible_to(user).filter(pk=linked_incident_id).exists(),
         "reports": [
-            (report, clocks.agency_report_clock(report, now))
+            (
+                report,
+                clocks.agency_report_clock(report, now),
+                report.submitted_on is not None and user.has_perm("child_deaths.read_report", report),
+            )
             for report in case.agency_reports.select_related("organisation")
         ],
     }

@@ -80,6 +80,19 @@ def complete_report(request, pk):
 
 
 @login_required
+def read_report(request, pk):
+    """A submitted report, read-only, for those who may read it (the panel, the agency, the area's
+    identity roles); every reading is audited as its answers speak of the child and family."""
+    report = _report(request, pk)
+    if not request.user.has_perm("child_deaths.read_report", report):
+        raise Http404
+    report_actions.record_report_read(request.user, report)
+    answered = [(question, report.answers.get(key, "")) for key, question in report.questions()]
+    context = {"report": report, "answered": answered, "back_to_case": True}
+    return render(request, "child_deaths/report_submitted.html", context)
+
+
+@login_required
 @require_POST
 def remind(request, pk):
     report = _report(request, pk)

@@ -149,14 +149,31 @@ def serious_incident(request, reference):
     review = getattr(case, "panel_review", None)
     if review is None or review.serious_incident_prompted_at is None:
         raise Http404
+    incidents = review_actions.linkable_incidents(request.user, case)
     form = SeriousIncidentLinkForm(
-        request.POST if request.method == "POST" else None, initial={"reference": review.serious_incident_reference}
+        request.POST if request.method == "POST" else None,
+        initial={"incident": review.serious_incident_id},
+        incidents=incidents,
+        case=case,
     )
     if request.method == "POST" and form.is_valid():
-        ref = form.cleaned_data["reference"]
-        if _run(form, lambda: review_actions.link_serious_incident(request.user, case, ref)):
-            messages.success(request, "Serious incident linked to this case.")
+        incident = form.cleaned_data["incident"]
+        if _run(form, lambda: review_actions.link_serious_incident(request.user, case, incident)):
+            messages.success(request, f"Serious incident {incident.reference} linked to this case.")
             return redirect("child_deaths:case", reference=case.reference)
+    intro = (
+        "The panel recorded category 1 or suspected abuse or neglect, so the local safeguarding partners "
+        "must be told of a serious incident: the local authority notifies it. Once it is notified, choose it here "
+        "to link the two cases."
+    )
+    if review.serious_incident_legacy_reference:
+        intro += f" Recorded before as text: “{review.serious_incident_legacy_reference}”."
+    if not incidents.exists():
+        return render(
+            request,
+            "child_deaths/serious_incident_none.html",
+            {"case": case, "intro": intro, "may_start": _may_start_incident(request.user, case)},
+        )
     return _page(
         request,
         case,
@@ -164,8 +181,9 @@ def serious_incident(request, reference):
         title="Link the serious incident notification",
         caption=case.reference,
         button="Link the serious incident",
-        intro=(
-            "The panel recorded category 1 or suspected abuse or neglect, so the local safeguarding partners "
-            "must be told of a serious incident. Notify it, then enter its reference here to link the two."
-        ),
+        intro=intro,
     )
+
+
+def _may_start_incident(user, case):
+    return user.has_perm("incidents.start_notification", case.area)

@@ -23,6 +23,8 @@ class ClockState:
     PAUSED = "paused"
     MET = "met"
     MISSED = "missed"
+    # The step is no longer needed on this case (a case linked into another: the other carries it).
+    STOPPED = "stopped"
 
     LABELS = {
         RUNNING: "On track",
@@ -31,6 +33,7 @@ class ClockState:
         PAUSED: "Paused",
         MET: "Done on time",
         MISSED: "Done late",
+        STOPPED: "Not needed",
     }
     # GOV.UK tag colours for each state.
     TAG_CLASSES = {
@@ -40,6 +43,7 @@ class ClockState:
         PAUSED: "govuk-tag--grey",
         MET: "govuk-tag--green",
         MISSED: "govuk-tag--orange",
+        STOPPED: "govuk-tag--grey",
     }
 
 
@@ -62,6 +66,7 @@ class Clock:
     remaining: int
     completed_on: datetime.date | None = None
     paused_days: int = 0
+    stopped_because: str = ""
 
     @property
     def label(self):
@@ -83,6 +88,8 @@ class Clock:
             return f"Done on {self.completed_on.day} {self.completed_on:%B %Y}, on time (due {due})"
         if self.state == ClockState.MISSED:
             return f"Done on {self.completed_on.day} {self.completed_on:%B %Y}, after the due date ({due})"
+        if self.state == ClockState.STOPPED:
+            return f"Not needed: {self.stopped_because}"
         if self.state == ClockState.PAUSED:
             return f"Paused: due date moves on while paused (now {due})"
         if self.remaining < 0:
@@ -120,8 +127,11 @@ def _remaining(policy, today, due_on, nation):
     return (due_on - today).days
 
 
-def clock(key, started_on, *, nation="england", today=None, completed_on=None, pauses=(), policy=None):
-    """The state of clock `key` that started on `started_on`, as of `today`."""
+def clock(
+    key, started_on, *, nation="england", today=None, completed_on=None, pauses=(), policy=None, stopped_because=""
+):
+    """The state of clock `key` that started on `started_on`, as of `today`. `stopped_because` says why a
+    clock not completed no longer runs: it is then neither due nor overdue."""
     policy = policy or ClockPolicy.objects.get(key=key)
     today = today or timezone.localdate()
     paused_days = _paused_length(policy, pauses, today, nation)
@@ -134,6 +144,8 @@ def clock(key, started_on, *, nation="england", today=None, completed_on=None, p
     if completed_on is not None:
         state = ClockState.MET if completed_on <= due_on else ClockState.MISSED
         remaining = _remaining(policy, completed_on, due_on, nation)
+    elif stopped_because:
+        state, remaining = ClockState.STOPPED, 0
     elif any(pause.ended_on is None for pause in pauses):
         state, remaining = ClockState.PAUSED, _remaining(policy, today, due_on, nation)
     else:
@@ -154,6 +166,7 @@ def clock(key, started_on, *, nation="england", today=None, completed_on=None, p
         remaining=remaining,
         completed_on=completed_on,
         paused_days=paused_days,
+        stopped_because=stopped_because if state == ClockState.STOPPED else "",
     )
 
 

@@ -29,6 +29,7 @@ NATIONAL_ADMIN = {"national:national_administrator"}
 RI_LEAD = {"area:rapid_inquiry_lead"}
 LCO = {"area:lead_chief_officer"}
 INQUIRY_WORKERS = {"area:rapid_inquiry_lead", "area:reviewer"}
+NATIONAL_ROLES = {"national:national_analyst", "national:national_administrator"}
 REPORT_TEXT = {
     "summary": "Summary",
     "background": "Background",
@@ -63,6 +64,8 @@ PAGE_MATRIX = {
     "incidents:evidence-file": ("GET", expect(ACTION_MANAGERS)),
     "incidents:report": ("GET", expect(ROLES_IN_A_OR_NATIONAL)),
     "incidents:report-pdf": ("GET", expect(ROLES_IN_A_OR_NATIONAL)),
+    # The redacted copy before publication: the area's people, as the draft; national roles once published.
+    "incidents:report-preview": ("GET", expect(ROLES_IN_A_OR_NATIONAL - NATIONAL_ROLES)),
     "incidents:report-edit": ("GET", expect(INQUIRY_WORKERS)),
     "incidents:redaction": ("GET", expect(INQUIRY_WORKERS)),
     "incidents:publish": ("GET", expect(LCO)),
@@ -160,6 +163,14 @@ def url_kwargs(world):
     LearningReport.objects.create(
         incident=drafted, title="Draft", updated_by=world.people["area:reviewer"], **REPORT_TEXT
     )
+    redacted = make_incident(world.area, IncidentStatus.REPORT_DRAFTED)
+    LearningReport.objects.create(
+        incident=redacted,
+        title="Redacted",
+        updated_by=world.people["area:reviewer"],
+        published_sections={"title": "Redacted", **REPORT_TEXT},
+        **REPORT_TEXT,
+    )
     published = make_incident(world.area, IncidentStatus.PUBLISHED)
     LearningReport.objects.create(
         incident=published,
@@ -171,6 +182,7 @@ def url_kwargs(world):
     return {
         "incidents:report": {"pk": published.pk},
         "incidents:report-pdf": {"pk": published.pk},
+        "incidents:report-preview": {"pk": redacted.pk},
         "incidents:report-edit": {"pk": drafted.pk},
         "incidents:redaction": {"pk": drafted.pk},
         "incidents:publish": {"pk": drafted.pk},

@@ -28,6 +28,11 @@ def test_a_smart_recommendation_has_no_flags():
         ("Agencies should improve communication", "improve communication"),
         ("There should be better information sharing between partners", "better information sharing"),
         ("Remind staff of the escalation policy", "remind staff"),
+        ("Practitioners should be reminded to think about children", "being reminded"),
+        ("The partnership reminds agencies of the threshold document", "remind staff"),
+        ("Managers are reminding social workers to record visits", "reminding"),
+        ("Partners improved communications with schools", "improve communication"),
+        ("Better information-sharing between health and police", "better information sharing"),
         ("The partnership should consider a new protocol", "consider"),
         ("Partners are CONSIDERING a protocol", "consider"),
     ],
@@ -39,6 +44,12 @@ def test_vague_phrases_are_flagged(change, phrase):
 
 def test_a_word_that_merely_contains_a_vague_one_is_not_flagged():
     assert _flags("Reconsideration requests are answered within 5 days") == []
+    assert _flags("The reminder letters template is replaced by a phone call within 2 days") == []
+
+
+def test_the_walkthrough_recommendation_is_flagged_for_its_wording_as_well_as_its_gaps():
+    flags = _flags("Practitioners should be reminded to think about children", outcome="", due_on=None)
+    assert [flag.split(":")[0] for flag in flags] == ["Vague wording", "No measurable outcome", "No date"]
 
 
 def test_missing_addressee_outcome_and_date_are_each_named():

@@ -153,3 +153,56 @@ def test_accountability_reporting_is_recorded_with_its_date(client, sign_in, are
         },
     )
     assert "Police and Crime Panel" in client.get(url).content.decode()
+
+
+def test_the_publisher_previews_exactly_the_redacted_copy_that_will_be_published(client, sign_in, case, area, council):
+    _as(sign_in, Role.REVIEWER, area)
+    client.post(reverse("incidents:report-edit", args=[case.pk]), {"form": "save", **SECTIONS})
+    client.post(reverse("incidents:report-edit", args=[case.pk]), {"form": "complete"})
+    preview = reverse("incidents:report-preview", args=[case.pk])
+    assert client.get(preview).status_code == 404  # nothing redacted yet: no copy to preview
+    case.refresh_from_db()
+    client.post(
+        reverse("incidents:redaction", args=[case.pk]),
+        {"version": case.report.version, "redactions": ["Ruby", "Quenby", "Hull"]},
+    )
+    client.logout()
+
+    _as(sign_in, Role.LEAD_CHIEF_OFFICER, area, organisation=council)
+    publish_page = client.get(reverse("incidents:publish", args=[case.pk])).content.decode()
+    assert f'href="{preview}"' in publish_page
+    assert f'href="{reverse("incidents:report", args=[case.pk])}"' not in publish_page
+    before = client.get(preview).content.decode()
+    assert "exactly what will be published" in before
+    assert "[redacted]" in before and "Ruby" not in before and "Quenby" not in before and "Hull" not in before
+
+    today = timezone.localdate()
+    case.refresh_from_db()
+    client.post(
+        reverse("incidents:publish", args=[case.pk]),
+        {
+            "version": case.report.version,
+            "decision": "Publish in full",
+            "published_on_0": today.day,
+            "published_on_1": today.month,
+            "published_on_2": today.year,
+        },
+    )
+    after = client.get(reverse("incidents:report", args=[case.pk])).content.decode()
+
+    def body(page):
+        """The report itself: from its first heading to the end of the main content."""
+        return page[page.index('<h2 class="govuk-heading-m">') : page.index("</main>")]
+
+    assert "[redacted]" in after and body(after) == body(before)
+    assert client.get(preview).status_code == 404  # once published, the published copy is the page
+
+
+def test_the_preview_is_for_the_area_only(client, sign_in, case, area):
+    from safeguarding.incidents.models import LearningReport
+
+    LearningReport.objects.create(
+        incident=case, updated_by=person_with_role(Role.REVIEWER, area), published_sections=SECTIONS, **SECTIONS
+    )
+    _as(sign_in, Role.NATIONAL_ADMINISTRATOR, None)
+    assert client.get(reverse("incidents:report-preview", args=[case.pk])).status_code == 404

@@ -91,6 +91,15 @@ def sections(incident, free_text=True):
     return shown, extra
 
 
+def child_death_cases(user, incident):
+    """The child death cases whose panel linked this incident, those the person may see only."""
+    from safeguarding.child_deaths.models import ChildDeathCase
+
+    return list(
+        ChildDeathCase.objects.visible_to(user).filter(panel_review__serious_incident=incident).order_by("reference")
+    )
+
+
 def for_case(request, incident, **extra):
     today = timezone.localdate()
     duplicate = None
@@ -117,6 +126,7 @@ def for_case(request, incident, **extra):
         "withheld": disclosure.WITHHELD,
     }
     context.update(section_context)
+    context["child_death_cases"] = child_death_cases(request.user, incident)
     report = getattr(incident, "report", None)
     # The report page shows national roles the published redacted copy only, so link it once there is one.
     published = incident.status in PUBLISHED_STATES and report is not None and bool(report.published_sections)

@@ -92,9 +92,9 @@ def edit(request, pk):
     )
 
 
-def _readable(request, pk):
+def _readable(request, pk, *, preview=False):
     """The case and the text to show: the published copy once there is one, else (for people of the
-    area only) the draft as written."""
+    area only) the draft as written, or with `preview` the redacted copy exactly as it will be published."""
     incident = case_or_404(request, pk)
     report = _report_of(incident)
     if report is None:
@@ -102,7 +102,9 @@ def _readable(request, pk):
     published = incident.status in PUBLISHED_STATES and bool(report.published_sections)
     if not published and incident.area_id not in permissions.area_ids_with_role(request.user):
         raise Http404
-    texts = report.published_sections if published else actions.texts_of(report)
+    if preview and (published or not report.published_sections):
+        raise Http404
+    texts = report.published_sections if published or preview else actions.texts_of(report)
     findings = [
         (finding, texts.get(f"finding_{n}_what_happened", ""), texts.get(f"finding_{n}_why", ""))
         for n, finding in enumerate(incident.findings.prefetch_related("agencies"), start=1)
@@ -115,6 +117,7 @@ def _readable(request, pk):
         "incident": incident,
         "report": report,
         "published": published,
+        "preview": preview,
         "title": texts.get("title", ""),
         "sections": [(heading, texts.get(field, "")) for field, heading in redaction.SECTIONS if field != "title"],
         "findings": findings,
@@ -125,6 +128,12 @@ def _readable(request, pk):
 @refusals_are_404
 def read(request, pk):
     return render(request, "incidents/report/read.html", _readable(request, pk))
+
+
+@refusals_are_404
+def preview(request, pk):
+    """The redacted copy before publication: what the lead chief officers publish, word for word."""
+    return render(request, "incidents/report/read.html", _readable(request, pk, preview=True))
 
 
 @refusals_are_404

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from safeguarding.core.forms import add_action_errors
 from safeguarding.core.pagination import paginate, pagination_links
+from safeguarding.learning.nsci.models import NationalInquiry
 from safeguarding.learning.repository.models import RepositoryEntry
 
 from . import analysis, recurrence, repetition, similarity
@@ -160,6 +161,11 @@ def alert(request, pk):
             "form": form,
             "entries": _entries(request.user, alert.entries.values_list("pk", flat=True)),
             "can_manage": can_manage,
+            "proposal": NationalInquiry.objects.visible_to(request.user)
+            .not_declined()
+            .filter(recurrence_alert=alert)
+            .order_by("pk")
+            .first(),
         },
     )
 

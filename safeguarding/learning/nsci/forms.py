@@ -42,10 +42,22 @@ class ProposeForm(forms.Form):
     areas = _NamedMultiple(
         label="Safeguarding areas involved", queryset=None, widget=forms.CheckboxSelectMultiple, required=False
     )
+    named_areas = forms.MultipleChoiceField(
+        label="Other areas whose reports raised the alert",
+        help_text="Areas known only by the name on their published reports",
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
     themes = _NamedMultiple(label="Themes", queryset=None, widget=forms.CheckboxSelectMultiple, required=False)
 
-    def __init__(self, *args, alerts, incidents, **kwargs):
+    field_order = ["source", "recurrence_alert", "incident", "title", "summary_of_concern", "areas", "named_areas"]
+
+    def __init__(self, *args, alerts, incidents, named_areas=(), **kwargs):
         super().__init__(*args, **kwargs)
+        if named_areas:
+            self.fields["named_areas"].choices = [(name, name) for name in named_areas]
+        else:
+            del self.fields["named_areas"]
         self.fields["recurrence_alert"].queryset = alerts
         self.fields["incident"].queryset = incidents
         self.fields["incident"].label_from_instance = lambda incident: f"{incident.reference}, {incident.area.name}"

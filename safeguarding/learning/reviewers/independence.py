@@ -3,13 +3,16 @@
 Other apps call `check` (LLI set-up, the NSCI team) and `eligible_reviewers` (the choices they offer).
 A reviewer is not independent of an area or agency they worked for within the last N years, where N is
 the policy setting `reviewer-independence-years`: an agency counts if it is one of the inquiry's
-organisations or a partner of one of its areas.
+organisations or a partner of one of its areas. The roles a reviewer holds on the platform count as current
+employment too, whatever employment they declared: a role is held for an organisation, and that organisation
+employs them. The reviewer role's area alone does not count (it is how an inquiry's reviewer reaches the
+area's cases); any other role held in one of the inquiry's areas does.
 """
 
 from django.utils import timezone
 
 from safeguarding.core.clocks.deadlines import setting
-from safeguarding.organisations.models import SafeguardingArea
+from safeguarding.organisations.models import Role, SafeguardingArea
 
 from .dates import long_date, years_before
 from .models import Availability, Reviewer
@@ -42,6 +45,12 @@ class _Inquiry:
         org_id = employment.organisation_id
         return bool(org_id) and (org_id in self.organisation_ids or org_id in self.partner_ids)
 
+    def employs(self, membership):
+        org_id = membership.organisation_id
+        if org_id in self.organisation_ids or org_id in self.partner_ids:
+            return True
+        return membership.role != Role.REVIEWER and membership.area_id in self.area_ids
+
     def reasons(self, reviewer):
         on = self.on
         reasons = []
@@ -62,12 +71,25 @@ class _Inquiry:
                 reasons.append(
                     f"Worked for {job.employer} until {long_date(job.ended_on)}: less than {self.years} years ago"
                 )
+        for membership in _memberships(reviewer):
+            if self.employs(membership):
+                where = f" in {membership.area.name}" if membership.area_id else ""
+                reasons.append(
+                    f"Holds the role of {membership.get_role_display().lower()} for {membership.organisation.name}"
+                    f"{where}: current employment"
+                )
         if reviewer.availability == Availability.NOT_AVAILABLE and not (
             reviewer.available_from and reviewer.available_from <= on
         ):
             when = f" until {long_date(reviewer.available_from)}" if reviewer.available_from else ""
             reasons.append(f"Not available{when}")
         return reasons
+
+
+def _memberships(reviewer):
+    """The person's current roles, in a stable order (prefetched by `register`)."""
+    memberships = reviewer.user.memberships.all()
+    return sorted(memberships, key=lambda m: (m.organisation.name, m.area.name if m.area_id else "", m.role))
 
 
 def check(reviewer, *, areas=(), organisations=(), on=None):
@@ -96,7 +118,13 @@ def register():
     return (
         Reviewer.objects.filter(user__is_active=True)
         .select_related("user")
-        .prefetch_related("accreditations", "employments__organisation", "employments__area")
+        .prefetch_related(
+            "accreditations",
+            "employments__organisation",
+            "employments__area",
+            "user__memberships__organisation",
+            "user__memberships__area",
+        )
     )
 
 

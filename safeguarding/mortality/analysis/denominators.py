@@ -1,7 +1,9 @@
 """Children at risk: the denominators of every rate.
 
 Local authority, regional and national children aged 0-17 come from ChildPopulation for each year
-of death (years after the series use its latest year, 2024). Age bands and sexes are England's
+of death (years after the series use its latest year, 2024). Every year is filed under today's
+authorities (the loader files the counties replaced in 2020-23 under their unitary successors), so
+authorities, panels and deprivation quintiles add up to England in every year. Age bands and sexes are England's
 mid-2023 shares applied to those totals (reference.py). A rate over several years divides by the
 sum of the yearly populations (child-years at risk).
 """

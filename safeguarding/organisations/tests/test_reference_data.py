@@ -122,7 +122,24 @@ def test_abolished_authorities_and_london_sub_regions_are_left_out():
     assert not ChildPopulation.objects.filter(code="E10000002").exists()  # Buckinghamshire county, before 2020
     assert not ChildPopulation.objects.filter(code__startswith="E13").exists()
     assert not Region.objects.filter(code__startswith="E13").exists()
-    assert "left out 71 rows of 8 abolished authorities" in output
+    assert "left out 21 rows of 3 abolished authorities" in output
+
+
+@pytest.mark.django_db
+def test_the_counties_replaced_in_2020_to_2023_are_filed_under_their_successors():
+    output = load()
+
+    # Buckinghamshire county's figure for 2019 is the unitary authority's, which began in 2020.
+    assert ChildPopulation.objects.get(code="E06000060", year=2019).children == 122137
+    # Northamptonshire's 170,089 children of 2019, shared as North and West Northamptonshire's in 2021.
+    north, west = (ChildPopulation.objects.get(code=code, year=2019).children for code in ("E06000061", "E06000062"))
+    assert north + west == 170089 and (north, west) == (78656, 91433)
+    assert "11 rows of Cumbria E10000006 (2012-2022) filed under E06000063 and E06000064" in output
+    for year in range(2012, 2025):
+        england = ChildPopulation.objects.get(level="national", year=year).children
+        authorities = ChildPopulation.objects.filter(level="local_authority", year=year)
+        assert authorities.count() == 153
+        assert sum(authorities.values_list("children", flat=True)) == england
 
 
 @pytest.mark.django_db

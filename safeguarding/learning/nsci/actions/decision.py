@@ -28,7 +28,7 @@ def suggested_criteria(inquiry):
                 f"{alert.minimum_reports} reports from {alert.minimum_areas} areas within {alert.window_months} months)"
             ),
         }
-    areas = inquiry.areas.count()
+    areas = inquiry.area_count
     if areas > 1:
         suggested["crosses_boundaries"] = {"met": True, "note": f"{areas} safeguarding areas are involved"}
     return suggested

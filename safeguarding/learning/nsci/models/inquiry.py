@@ -31,6 +31,10 @@ class NationalInquiryQuerySet(models.QuerySet):
             return self.all()
         return self.none()
 
+    def not_declined(self):
+        """Proposals still standing: a declined one leaves its alert free to be proposed again."""
+        return self.exclude(status=InquiryStatus.DECLINED)
+
 
 class NationalInquiry(models.Model):
     # NSCI-<year proposed>-<number within the year>, e.g. NSCI-2026-03.
@@ -50,6 +54,8 @@ class NationalInquiry(models.Model):
     title = models.CharField(max_length=200)
     summary_of_concern = models.TextField()
     areas = models.ManyToManyField("organisations.SafeguardingArea", blank=True, related_name="+")
+    # Areas known only by the name their published reports give (imported reports have no area on the platform).
+    named_areas = models.JSONField(default=list, blank=True)
     agencies = models.ManyToManyField("organisations.Organisation", blank=True, related_name="+")
     themes = models.ManyToManyField("repository.Theme", blank=True, related_name="+")
     proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -125,7 +131,11 @@ class NationalInquiry(models.Model):
 
     @property
     def area_names(self):
-        return ", ".join(area.name for area in self.areas.all())
+        return ", ".join([area.name for area in self.areas.all()] + list(self.named_areas))
+
+    @property
+    def area_count(self):
+        return self.areas.count() + len(self.named_areas)
 
 
 class NationalInquiryStatusChange(StatusChangeBase):

@@ -25,7 +25,7 @@ def _pk(value):
 
 
 def _from_alert(alert):
-    area_ids = sorted({entry.area_id for entry in alert.entries.all() if entry.area_id})
+    areas, named_areas = proposal.contributing_areas(alert)
     return {
         "source": InquirySource.RECURRENCE_ALERT,
         "recurrence_alert": alert.pk,
@@ -35,7 +35,8 @@ def _from_alert(alert):
             f"{alert.area_count} safeguarding areas between {alert.window_start:%-d %B %Y} and "
             f"{alert.window_end:%-d %B %Y}."
         ),
-        "areas": area_ids,
+        "areas": [area.pk for area in areas],
+        "named_areas": named_areas,
         "themes": [alert.theme_id],
     }
 
@@ -71,9 +72,19 @@ def propose(request):
     alerts = RecurrenceAlert.objects.filter(status=AlertStatus.OPEN).select_related("theme")
     referrals = referrals_awaiting_proposal(request.user)
     if request.method == "GET":
-        form = ProposeForm(initial=_initial(request, alerts, referrals), alerts=alerts, incidents=referrals)
+        alert = alerts.filter(pk=_pk(request.GET.get("alert"))).first()
+        standing = proposal.open_proposal_of(alert) if alert is not None else None
+        if standing is not None:
+            messages.info(request, f"This recurrence alert has already been proposed as {standing.reference}")
+            return redirect("nsci:inquiry", pk=standing.pk)
+        initial = _initial(request, alerts, referrals)
+        form = ProposeForm(
+            initial=initial, alerts=alerts, incidents=referrals, named_areas=initial.get("named_areas", ())
+        )
         return render(request, "nsci/propose.html", {"form": form})
-    form = ProposeForm(request.POST, alerts=alerts, incidents=referrals)
+    alert = alerts.filter(pk=_pk(request.POST.get("recurrence_alert"))).first()
+    named_areas = proposal.contributing_areas(alert)[1] if alert is not None else ()
+    form = ProposeForm(request.POST, alerts=alerts, incidents=referrals, named_areas=named_areas)
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -86,6 +97,7 @@ def propose(request):
                 themes=data["themes"],
                 recurrence_alert=data["recurrence_alert"],
                 incident=data["incident"],
+                named_areas=data.get("named_areas", ()),
             )
         except ValidationError as error:
             add_action_errors(form, error)

@@ -6,7 +6,8 @@ from safeguarding.core.clocks.models import PolicySetting
 from safeguarding.learning.reviewers import independence
 from safeguarding.learning.reviewers.factories import add_accreditation, add_employment, make_reviewer
 from safeguarding.learning.reviewers.models import Availability
-from safeguarding.organisations.factories import OrganisationFactory, UserFactory
+from safeguarding.organisations.factories import MembershipFactory, OrganisationFactory, UserFactory
+from safeguarding.organisations.models import Role
 
 pytestmark = pytest.mark.django_db
 
@@ -114,3 +115,28 @@ def test_reviewer_for_user():
 
     assert independence.reviewer_for_user(reviewer.user) == reviewer
     assert independence.reviewer_for_user(UserFactory()) is None
+
+
+def test_a_role_held_for_an_agency_of_the_area_counts_as_current_employment(area, other_area, leeds):
+    """A reviewer whose platform role is held for a partner of the area is not independent of it,
+    though she declared no employment."""
+    area.partners.add(leeds)
+    reviewer = make_reviewer(UserFactory(full_name="Helen Marsh"))
+    MembershipFactory(user=reviewer.user, organisation=leeds, area=other_area, role=Role.REVIEWER)
+
+    reasons = independence.check(reviewer, areas=[area], on=ON)
+
+    assert reasons == [f"Holds the role of reviewer for Leeds City Council in {other_area.name}: current employment"]
+    eligible, excluded = independence.eligible_reviewers(areas=[area], on=ON)
+    assert reviewer not in eligible and [r for r, _ in excluded] == [reviewer]
+
+
+def test_a_role_held_in_the_area_itself_counts_but_the_reviewer_role_there_does_not(area, other_area):
+    """The reviewer role in an area is how an inquiry's own reviewer reaches its cases: it is not employment
+    unless held for one of the area's agencies. Any other role held in the area is."""
+    reviewer = make_reviewer()
+    MembershipFactory(user=reviewer.user, area=area, role=Role.REVIEWER)
+    assert independence.check(reviewer, areas=[area], on=ON) == []
+    MembershipFactory(user=reviewer.user, area=other_area, role=Role.PRACTITIONER)
+    assert independence.check(reviewer, areas=[area], on=ON) == []
+    assert len(independence.check(reviewer, areas=[other_area], on=ON)) == 1
