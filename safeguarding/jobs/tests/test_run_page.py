@@ -47,14 +47,15 @@ def test_each_long_job_is_shown_to_those_with_its_own_role(area, client, sign_in
     assert client.get(f"/jobs/runs/{linkage.pk}/").status_code == 404
 
 
-def test_while_running_it_refreshes_itself_and_shows_the_stage_and_steps(analyst, client, sign_in):
+def test_while_running_it_shows_the_stage_and_steps_and_updates_itself_with_javascript(analyst, client, sign_in):
     run = _assembly_run(analyst)
     JobRun.objects.filter(pk=run.pk).update(status=RunStatus.RUNNING)
     run.refresh_from_db()
     Progress(run)(3, 8, "Measuring the year's clocks")
     sign_in(analyst)
     page = client.get(f"/jobs/runs/{run.pk}/").content.decode()
-    assert '<meta http-equiv="refresh" content="3">' in page
+    assert 'data-run-status data-finished="false" data-interval="3"' in page
+    assert "js/run-status.mjs" in page and "Check again now" in page
     assert "Now: Measuring the year&#x27;s clocks." in page
     assert "3 of 8 steps done (38%)" in page
     assert '<progress class="app-progress" max="8" value="3">' in page
@@ -71,4 +72,4 @@ def test_a_failure_is_shown_plainly_and_the_page_stops_refreshing(analyst, clien
     page = client.get(f"/jobs/runs/{run.pk}/").content.decode()
     assert "It did not finish" in page and "The report has been published: it can no longer be changed" in page
     assert "Nothing it was doing was saved." in page
-    assert "http-equiv" not in page
+    assert 'data-finished="true"' in page and "run-status.mjs" not in page

@@ -48,7 +48,7 @@ def test_the_page_queues_the_release_and_its_run_shows_progress_then_the_files(
     assert response["Location"] == f"/jobs/runs/{run.pk}/"
     assert not Release.objects.exists()  # nothing built in the request
     waiting = client.get(response["Location"]).content.decode()
-    assert '<meta http-equiv="refresh" content="3">' in waiting and "Waiting for a worker" in waiting
+    assert 'data-finished="false"' in waiting and "Waiting for a worker" in waiting
 
     assert run_jobs() == 1
     assert seen == [(6, 8, "Writing the PDF")]
@@ -57,7 +57,7 @@ def test_the_page_queues_the_release_and_its_run_shows_progress_then_the_files(
     release = Release.objects.get(financial_year=2025)
     assert release.published_by == national_analyst and run.counts["deaths"] == release.deaths
     done = client.get(f"/jobs/runs/{run.pk}/").content.decode()
-    assert "http-equiv" not in done
+    assert 'data-finished="true"' in done
     assert "/statistics/child-deaths/2025-26/release.pdf" in done
     assert "/statistics/child-deaths/2025-26/tables/2025-26-age/" not in done
     assert "/statistics/child-deaths/2025-26/tables/2025-26-age.csv" in done
