@@ -32,6 +32,7 @@ def test_the_list_is_empty_then_starts_a_year(client, sign_in, analyst):
     run = JobRun.objects.get(job="annual-report-assembly")
     assert response.status_code == 302 and response["Location"] == f"/jobs/runs/{run.pk}/"
     assert not AnnualReport.objects.exists()  # the figures are counted by the job, not in the request
+    assert f'href="/jobs/runs/{run.pk}/">the report for {year}' in client.get("/national-reports/").content.decode()
     assert run_jobs() == 1
     assert AnnualReport.objects.get().year == year
     assert f"/national-reports/{year}/edit/" in client.get(response["Location"]).content.decode()

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from safeguarding.core.forms import add_action_errors
+from safeguarding.jobs.models import IN_PROGRESS, JobRun
 
 from .. import actions
 from ..forms import SectionsForm, StartForm, VersionForm
@@ -68,7 +69,12 @@ def report_list(request):
             else:
                 messages.success(request, f"The figures of the report for {year} are being assembled")
                 return redirect("jobs:run", pk=run.pk)
-    return render(request, "national_reports/list.html", {"reports": reports, "form": form, "can_edit": can_edit})
+    running = JobRun.objects.filter(job=actions.ASSEMBLY_JOB, status__in=IN_PROGRESS).order_by("period")
+    return render(
+        request,
+        "national_reports/list.html",
+        {"reports": reports, "form": form, "can_edit": can_edit, "running": running},
+    )
 
 
 @national_only("national_reports.edit")
