@@ -110,12 +110,13 @@ def execute_run(run_id, **kwargs):
     function = import_string(definition.function)
     try:
         outcome = function(run, Progress(run), **kwargs) or {}
-    except REFUSALS as error:
-        JobRun.objects.filter(pk=run_id).update(
-            status=RunStatus.FAILED, finished_at=timezone.now(), error=refusal_text(error)[:2000]
-        )
-        return {"refused": 1}
     except Exception as error:
+        if run.trigger == Trigger.REQUEST and isinstance(error, REFUSALS):
+            # A long job someone asked for, refused by its action: its message is the answer, not a fault.
+            JobRun.objects.filter(pk=run_id).update(
+                status=RunStatus.FAILED, finished_at=timezone.now(), error=refusal_text(error)[:2000]
+            )
+            return {"refused": 1}
         final = run.attempts >= policy_for(execute_run.module_path).max_attempts
         JobRun.objects.filter(pk=run_id).update(
             status=RunStatus.FAILED if final else RunStatus.QUEUED,
