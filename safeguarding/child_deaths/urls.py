@@ -8,6 +8,7 @@ urlpatterns = [
     path("", cases.case_list, name="cases"),
     path("notify/", notify.notify, name="notify"),
     path("notify/received/", notify.notified, name="notified"),
+    path("links/compare-all/", linkage.batch, name="batch-linkage"),
     path("links/<int:pk>/", linkage.decide_link, name="decide-link"),
     path("links/<int:pk>/undo/", linkage.undo, name="undo-link"),
     path("themed-meetings/", themes.themed_meetings, name="themed-meetings"),

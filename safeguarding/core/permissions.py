@@ -276,6 +276,8 @@ rules.add_perm(
 )
 rules.add_perm("child_deaths.manage_panel", is_panel_manager_of_panel & has_verified_second_factor)
 rules.add_perm("child_deaths.view_panel_populations", is_national_administrator)
+# Comparing every open notification in the country at once (the Splink batch), from the linkage page.
+rules.add_perm("child_deaths.run_batch_linkage", is_national_administrator)
 
 
 # --- Multi-agency arrangements (pillar 1) ---
@@ -315,3 +317,5 @@ rules.add_perm("arrangements.set_deadline", is_national_administrator)
 # The analysis (with the free-text circumstances behind emerging hazards) is for the national roles only;
 # the public sees published releases, which carry disclosure-controlled tables and no free text.
 rules.add_perm("mortality.view_analysis", is_national_analyst | is_national_administrator)
+# Building and publishing a year's statistical release (every cell disclosure-controlled) from the release page.
+rules.add_perm("mortality.publish_release", is_national_analyst | is_national_administrator)

@@ -15,6 +15,9 @@ class RunStatus(models.TextChoices):
     FAILED = "failed", "Failed"
 
 
+IN_PROGRESS = (RunStatus.QUEUED, RunStatus.RUNNING)
+
+
 class Trigger(models.TextChoices):
     SCHEDULE = "schedule", "Schedule"
     MANUAL = "manual", "Run now"

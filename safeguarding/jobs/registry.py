@@ -50,6 +50,8 @@ def enqueue_many(declared, argument_lists, *, batch_size=1000):
     from django_tasks.utils import normalize_json
     from django_tasks_db.models import DBTaskResult, get_date_max
 
+    from safeguarding.core.bulk import insert_many
+
     backend = declared.get_backend()
     backend.validate_task(declared)
     rows = [
@@ -63,4 +65,5 @@ def enqueue_many(declared, argument_lists, *, batch_size=1000):
         )
         for arguments in argument_lists
     ]
-    return DBTaskResult.objects.bulk_create(rows, batch_size=batch_size)
+    insert_many(DBTaskResult, rows, batch_size=batch_size)
+    return rows

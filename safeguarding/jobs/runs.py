@@ -8,12 +8,13 @@ calls the job's function, and records the outcome; a run that already succeeded 
 import datetime
 import logging
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
-from .models import JobRun, RunStatus, Trigger
+from .models import IN_PROGRESS, JobRun, RunStatus, Trigger
 from .registry import job, policy_for
 
 logger = logging.getLogger(__name__)
@@ -34,17 +35,49 @@ def start_run(job_name, period, *, trigger=Trigger.SCHEDULE, requested_by=None, 
     return run
 
 
-def manual_period(now=None):
-    """A period of its own for a run started by hand, so it never collides with a scheduled one."""
+def manual_period(now=None, *, prefix="manual"):
+    """A period of its own for a run started by hand, so it never collides with a scheduled one. A long job
+    started from a page puts what it is for first (`prefix="2025"`), so the page can find it still running."""
     now = timezone.localtime(now or timezone.now())
-    return f"manual {now:%Y-%m-%d %H:%M:%S.%f}"
+    return f"{prefix} {now:%Y-%m-%d %H:%M:%S.%f}"
+
+
+class Refused(Exception):
+    """A long job that finds, when it runs, that its work may not be done (the data changed since it was asked
+    for). Not retried: recorded as failed at once with this message, which the person reads on the run's page."""
+
+
+# Errors that running again cannot cure: the run fails at once with the message alone.
+REFUSALS = (Refused, ValidationError, PermissionDenied)
+
+
+def refusal_text(error):
+    if isinstance(error, ValidationError):
+        return " ".join(error.messages)
+    return str(error) or "You may not do this."
+
+
+def in_progress(job_name, prefix):
+    """The run of `job_name` for `prefix` (see manual_period) that is queued or running, if there is one."""
+    return (
+        JobRun.objects.filter(job=job_name, period__startswith=f"{prefix} ", status__in=IN_PROGRESS)
+        .order_by("-queued_at")
+        .first()
+    )
 
 
 class Progress:
-    """What a long job passes around to say how far it has got; writes are cheap and outside its transaction."""
+    """What a long job passes around to say how far it has got; writes are cheap and outside its transaction.
+
+    It is also the callback the long actions take: `progress(done, total, "Counting deaths by region")`. Each
+    write is one UPDATE of the run row in autocommit, so the run's page reads it while the job goes on; the
+    actions call it before their final transaction, never inside it."""
 
     def __init__(self, run):
         self.run = run
+
+    def __call__(self, done, total, note=""):
+        self._save(progress_done=min(done, total), progress_total=total, progress_note=note[:200])
 
     def total(self, total, note=""):
         self._save(progress_total=total, progress_done=0, progress_note=note[:200])
@@ -78,6 +111,12 @@ def execute_run(run_id, **kwargs):
     try:
         outcome = function(run, Progress(run), **kwargs) or {}
     except Exception as error:
+        if run.trigger == Trigger.REQUEST and isinstance(error, REFUSALS):
+            # A long job someone asked for, refused by its action: its message is the answer, not a fault.
+            JobRun.objects.filter(pk=run_id).update(
+                status=RunStatus.FAILED, finished_at=timezone.now(), error=refusal_text(error)[:2000]
+            )
+            return {"refused": 1}
         final = run.attempts >= policy_for(execute_run.module_path).max_attempts
         JobRun.objects.filter(pk=run_id).update(
             status=RunStatus.FAILED if final else RunStatus.QUEUED,

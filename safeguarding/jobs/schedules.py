@@ -41,6 +41,11 @@ class JobDefinition:
     function: str
     cadence: str = Cadence.ON_REQUEST
     at: datetime.time = datetime.time(6, 0)
+    # A long job started from a page: besides the person who started it (and national administrators, who see
+    # every run), those holding this permission may follow its run page.
+    view_perm: str = ""
+    # "module.function" called as function(run) -> [(link text, url)]: what a finished run produced.
+    links: str = ""
 
     @property
     def cadence_label(self):
@@ -140,6 +145,33 @@ JOBS = {
             "safeguarding.jobs.scheduled.mortality_sync_job",
             Cadence.DAILY,
             datetime.time(2, 0),
+        ),
+        # Long work started from a page; each calls the same action as its command or page did before.
+        JobDefinition(
+            "annual-report-assembly",
+            "Assemble the annual report's figures",
+            "Counts the year's notifications, inquiries, clocks, themes, alerts and repeated recommendations "
+            "into the annual report's figures, keeping its written sections.",
+            "safeguarding.learning.national_reports.jobs.assemble_job",
+            view_perm="national_reports.edit",
+            links="safeguarding.learning.national_reports.jobs.links",
+        ),
+        JobDefinition(
+            "statistics-release",
+            "Build and publish a child death statistics release",
+            "Builds a financial year's tables, HTML and PDF from the national mortality records, every cell "
+            "disclosure-controlled, and publishes them on the statistics pages.",
+            "safeguarding.mortality.jobs.release_job",
+            view_perm="mortality.publish_release",
+            links="safeguarding.mortality.jobs.release_links",
+        ),
+        JobDefinition(
+            "death-notification-linkage",
+            "Compare all open death notifications",
+            "Scores every pair of open notifications of child deaths with the linkage model in force and "
+            "proposes likely matches to the panel managers; nothing is linked without a person confirming it.",
+            "safeguarding.child_deaths.jobs.batch_linkage_job",
+            view_perm="child_deaths.run_batch_linkage",
         ),
     )
 }

@@ -7,6 +7,7 @@ from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.views.decorators.http import require_POST
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
@@ -15,11 +16,13 @@ from safeguarding.core.pagination import paginate, pagination_links
 
 from . import actions
 from .health import worker_health
-from .models import JobRun, WorkerHeartbeat
+from .models import JobRun, RunStatus, WorkerHeartbeat
 from .schedules import JOBS, scheduled_jobs
 from .worker import stale_after
 
 PAGE_SIZE = 25
+# A run's page reloads itself this often while the run is queued or running (no JavaScript needed).
+REFRESH_SECONDS = 3
 
 
 def _require(request, perm):
@@ -76,10 +79,26 @@ def run_now(request, name):
 
 @login_required
 def run_detail(request, pk):
-    """A run's status and progress; it works without JavaScript (the page has a link to check again)."""
+    """A run's status and progress; while it runs the page reloads itself (a meta refresh, no JavaScript)."""
     run = get_object_or_404(JobRun.objects.select_related("requested_by"), pk=pk)
-    may_see = request.user.has_perm("jobs.view") or (run.requested_by_id and run.requested_by_id == request.user.pk)
+    definition = JOBS.get(run.job)
+    may_see = (
+        request.user.has_perm("jobs.view")
+        or (run.requested_by_id and run.requested_by_id == request.user.pk)
+        or (definition is not None and definition.view_perm and request.user.has_perm(definition.view_perm))
+    )
     if not may_see:
         raise Http404
-    definition = JOBS.get(run.job)
-    return render(request, "jobs/run.html", {"run": run, "title": definition.title if definition else run.job})
+    links = []
+    if definition is not None and definition.links and run.status == RunStatus.SUCCEEDED:
+        links = import_string(definition.links)(run)
+    return render(
+        request,
+        "jobs/run.html",
+        {
+            "run": run,
+            "title": definition.title if definition else run.job,
+            "links": links,
+            "refresh_seconds": REFRESH_SECONDS,
+        },
+    )

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from safeguarding.core.bulk import insert_many
 from safeguarding.jobs.registry import enqueue_many, job, policy_for
 from safeguarding.organisations.models import SafeguardingArea
 
@@ -72,7 +73,7 @@ def dispatch(events, directory=None):
             if (address, event.key) not in already_emailed:
                 emails.append(_email(event, stored_event, address, None))
     with transaction.atomic():
-        Notification.objects.bulk_create(notifications, batch_size=1000)
+        insert_many(Notification, notifications)
         queue_emails(emails)
     return {"notifications": len(notifications), "emails": len(emails)}
 
@@ -93,9 +94,22 @@ def queue_emails(emails):
     """Stores `emails` and queues a send job for each, in the caller's transaction. The caller has left out
     pairs already stored; a concurrent duplicate fails on the unique key and its job runs again, finding them."""
     with transaction.atomic():
-        created = OutgoingEmail.objects.bulk_create(emails, batch_size=1000)
-        enqueue_many(send_email, [(email.pk,) for email in created])
-    return created
+        insert_many(OutgoingEmail, emails)
+        # The keys the database gave them, read back by the unique (address, event) pair.
+        keys = {email.event_key for email in emails}
+        stored = {}
+        for chunk in _chunks(sorted(keys), 500):
+            rows = OutgoingEmail.objects.filter(event_key__in=chunk).values_list("address", "event_key", "pk")
+            stored.update({(address, key): pk for address, key, pk in rows})
+        for email in emails:
+            email.pk = stored[(email.address, email.event_key)]
+        enqueue_many(send_email, [(email.pk,) for email in emails])
+    return emails
+
+
+def _chunks(items, size):
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 def compose(email):

@@ -39,6 +39,7 @@ PAGE_MATRIX = {
     "child_deaths:new-themed-meeting": ("GET", expect(PANEL_MANAGER_OF_A)),
     "child_deaths:themed-meeting": ("GET", expect(PANEL_OF_A | NATIONAL)),
     "child_deaths:panel-populations": ("GET", expect({"national:national_administrator"})),
+    "child_deaths:batch-linkage": ("GET", expect({"national:national_administrator"})),
 }
 POST_ALLOWED = {
     "child_deaths:notify": AGENCY_PEOPLE,
@@ -54,6 +55,7 @@ POST_ALLOWED = {
     "child_deaths:report": RESPONDERS_OF_A,
     "child_deaths:remind": PANEL_MANAGER_OF_A,
     "child_deaths:new-themed-meeting": PANEL_MANAGER_OF_A,
+    "child_deaths:batch-linkage": {"national:national_administrator"},
 }
 API_MATRIX = {
     "child_deaths_api:list": TOKENS_WITHOUT_SCOPE,

@@ -65,3 +65,23 @@ def undo(request, pk):
             messages.success(request, f"Link undone: the notification is back on {candidate.from_case}.")
             return redirect("child_deaths:case", reference=candidate.case.reference)
     return render(request, "child_deaths/link_undo.html", {"candidate": candidate, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def batch(request):
+    """National administrators compare every open notification at once; a long job does it."""
+    from safeguarding.jobs.models import JobRun
+
+    from ..actions.linkage_batch import BATCH_JOB, request_batch_linkage
+    from ..actions.linkage_models import current_model
+
+    if not request.user.has_perm("child_deaths.run_batch_linkage"):
+        raise Http404
+    if request.method == "POST":
+        run = request_batch_linkage(request.user)
+        messages.success(request, "The open notifications are being compared")
+        return redirect("jobs:run", pk=run.pk)
+    version, _model = current_model()
+    runs = JobRun.objects.filter(job=BATCH_JOB).select_related("requested_by")[:5]
+    return render(request, "child_deaths/batch_linkage.html", {"runs": runs, "version": version})

@@ -163,3 +163,22 @@ def test_the_jobs_page_shows_runs_and_workers_and_runs_a_job_now(client, sign_in
     run = JobRun.objects.get(job="clock-sweep")
     page = client.get(f"/jobs/runs/{run.pk}/").content.decode()
     assert "Succeeded" in page and "reminders" in page
+
+
+def test_a_refusal_fails_a_run_someone_asked_for_at_once_but_a_scheduled_run_is_retried(monkeypatch):
+    from django.core.exceptions import ValidationError
+
+    from safeguarding.jobs.models import Trigger
+
+    def refused(run, progress, **kwargs):
+        raise ValidationError("The report has been published: it can no longer be changed")
+
+    monkeypatch.setattr("safeguarding.jobs.scheduled.mortality_sync_job", refused)
+    scheduled = start_run("mortality-sync", "2026-11-26")
+    asked = start_run("mortality-sync", "asked 2026-11-26", trigger=Trigger.REQUEST)
+    run_jobs()
+    scheduled.refresh_from_db()
+    asked.refresh_from_db()
+    assert (scheduled.status, scheduled.finished_at) == (RunStatus.QUEUED, None)
+    assert (asked.status, asked.attempts) == (RunStatus.FAILED, 1)
+    assert asked.error == "The report has been published: it can no longer be changed"

@@ -43,13 +43,45 @@ def _refuse_if_published(report):
         raise ValidationError("The report has been published: it can no longer be changed")
 
 
-def assemble(actor, year, *, expected_version=None, today=None):
-    """Starts the year's report with its figures, or assembles a draft's figures again from today's data."""
+ASSEMBLY_JOB = "annual-report-assembly"
+
+
+def _check_assembly(actor, year, today, expected_version=None):
     _check(actor, "national_reports.edit")
-    today = today or timezone.localdate()
     if not isinstance(year, int) or not EARLIEST_YEAR <= year <= today.year:
         raise ValidationError({"year": f"Enter a year from {EARLIEST_YEAR} to {today.year}"})
-    data = assemble_figures(year, today=today)
+    report = AnnualReport.objects.filter(year=year).first()
+    if report is not None:
+        _refuse_if_published(report)
+        if expected_version is not None and report.version != expected_version:
+            raise StaleEdit()
+    return report
+
+
+def request_assembly(actor, year, *, expected_version=None, today=None):
+    """What the pages call: the permission, the year, publication and the version are checked now (a refusal is
+    immediate), then the assembly is queued as a long job and its run returned for the page to follow. A year
+    whose assembly is already queued or running gets that run rather than a second one."""
+    from safeguarding.jobs.actions import start_long_job
+    from safeguarding.jobs.runs import in_progress
+
+    today = today or timezone.localdate()
+    _check_assembly(actor, year, today, expected_version)
+    running = in_progress(ASSEMBLY_JOB, year)
+    if running is not None:
+        return running
+    return start_long_job(
+        _audit_actor(actor), _person(actor), ASSEMBLY_JOB, about=year, kwargs={"year": year}, audit_data={"year": year}
+    )
+
+
+def assemble(actor, year, *, expected_version=None, today=None, progress=None):
+    """Starts the year's report with its figures, or assembles a draft's figures again from today's data.
+    `progress(done, total, stage)` hears how far the counting has got; the report is written in one
+    transaction at the end, so a failure part-way leaves it as it was."""
+    today = today or timezone.localdate()
+    _check_assembly(actor, year, today)
+    data = assemble_figures(year, today=today, progress=progress)
     with transaction.atomic():
         report = AnnualReport.objects.select_for_update().filter(year=year).first()
         if report is None:

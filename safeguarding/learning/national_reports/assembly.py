@@ -188,13 +188,34 @@ def repeated_recommendations(start, end):
     }
 
 
-def assemble_figures(year, *, today=None):
-    """The snapshot stored on the annual report: plain JSON, frozen once assembled."""
+def assemble_figures(year, *, today=None, progress=None):
+    """The snapshot stored on the annual report: plain JSON, frozen once assembled. `progress(done, total,
+    stage)`, if given, is told before each stage."""
     today = today or timezone.localdate()
     start, end = year_bounds(year)
+    stages = iter(ASSEMBLY_STAGES)
+
+    def step():
+        if progress is not None:
+            done, label = next(stages)
+            progress(done, len(ASSEMBLY_STAGES), label)
+
+    step()
     incident_counts, clocks, policies = _incident_figures(start, end, today)
+    step()
     nsci_counts, inquiry_clocks, nsci_policies = _national_inquiry_figures(start, end, today)
+    step()
     entries = RepositoryEntry.objects.filter(published_on__range=(start, end))
+    repository = {"reports": entries.count(), "public_reports": entries.filter(is_public=True).count()}
+    step()
+    clock_figures = timeliness(clocks + inquiry_clocks, policies + nsci_policies, start, end)
+    step()
+    themes = leading_themes(start, end)
+    step()
+    alerts = recurrence_alerts(start, end)
+    step()
+    repetition = repeated_recommendations(start, end)
+    step()
     return {
         "year": year,
         "start": start.isoformat(),
@@ -202,9 +223,26 @@ def assemble_figures(year, *, today=None):
         "assembled_on": today.isoformat(),
         "incidents": incident_counts,
         "national_inquiries": nsci_counts,
-        "repository": {"reports": entries.count(), "public_reports": entries.filter(is_public=True).count()},
-        "timeliness": timeliness(clocks + inquiry_clocks, policies + nsci_policies, start, end),
-        "themes": leading_themes(start, end),
-        "alerts": recurrence_alerts(start, end),
-        "repetition": repeated_recommendations(start, end),
+        "repository": repository,
+        "timeliness": clock_figures,
+        "themes": themes,
+        "alerts": alerts,
+        "repetition": repetition,
     }
+
+
+# (steps done before it, what is being counted): what the run's page says while the figures are assembled.
+ASSEMBLY_STAGES = tuple(
+    enumerate(
+        (
+            "Counting notifications, rapid inquiries and local learning inquiries",
+            "Counting national inquiries",
+            "Counting reports in the national repository",
+            "Measuring the year's clocks",
+            "Finding the leading themes",
+            "Listing recurrence alerts",
+            "Finding repeated recommendations",
+            "Saving the figures on the report",
+        )
+    )
+)

@@ -62,7 +62,36 @@ def _rates(counts, denominators):
 RATE_TITLES = ("Rate per 100,000", "95% lower", "95% upper")
 
 
-def build_release(financial_year, *, published_on=None):
+# What the run's page says while a release is built; publish_release adds the last stage.
+RELEASE_STAGES = (
+    "Counting the year's deaths",
+    "Deaths by age and sex",
+    "Deaths by region and deprivation",
+    "Reviewed deaths by category and modifiable factors",
+    "Deaths in specialist centres",
+    "Drawing the charts and writing the HTML",
+    "Writing the PDF",
+    "Publishing the release",
+)
+
+
+def stage_teller(progress, stages=RELEASE_STAGES):
+    """A function that tells `progress` the next stage each time it is called (or does nothing without one)."""
+    position = iter(range(len(stages)))
+
+    def tell():
+        index = next(position)
+        if progress is not None:
+            progress(index, len(stages), stages[index])
+
+    return tell
+
+
+def build_release(financial_year, *, published_on=None, progress=None):
+    """The release's content, built in memory: nothing is stored here. `progress(done, total, stage)` hears
+    each stage."""
+    tell = stage_teller(progress)
+    tell()
     records = MortalityRecord.objects.filter(financial_year=financial_year).order_by()
     deaths = records.count()
     label = financial_year_label(financial_year)
@@ -79,6 +108,7 @@ def build_release(financial_year, *, published_on=None):
     )  # fmt: skip
     tables.append(headline)
 
+    tell()
     bands = list(AgeBand)
     band_counts = _counts(records, "age_band", bands)
     age, _ = disclosure.one_way(
@@ -95,6 +125,7 @@ def build_release(financial_year, *, published_on=None):
     )  # fmt: skip
     tables.append(sex)
 
+    tell()
     regions = sorted(region_names().items(), key=lambda item: item[1])
     region_counts = _counts(records, "region_code", [code for code, _ in regions])
     region, _ = disclosure.one_way(
@@ -112,6 +143,7 @@ def build_release(financial_year, *, published_on=None):
     )  # fmt: skip
     tables.append(quintile)
 
+    tell()
     reviewed = records.filter(reviewed=True)
     categories = list(Category)
     category_counts = _counts(reviewed, "category", categories)
@@ -128,6 +160,7 @@ def build_release(financial_year, *, published_on=None):
     )  # fmt: skip
     tables.append(modifiable)
 
+    tell()
     hospitals = sorted(set(records.exclude(hospital="").values_list("hospital", flat=True)))
     if hospitals:
         grid = [[0] * len(regions) for _ in hospitals]
@@ -141,6 +174,7 @@ def build_release(financial_year, *, published_on=None):
         )  # fmt: skip
         tables.append(places)
 
+    tell()
     charts = {
         "age": _chart("release-age", "Death rate by age at death", age, rate_column=2),
         "region": _chart("release-region", "Death rate by region of residence", region, rate_column=2),
@@ -163,7 +197,9 @@ def build_release(financial_year, *, published_on=None):
     body = render_to_string("mortality/release/body.html", context)
     document = render_to_string("mortality/release/document.html", {**context, "body": body, "css": _css()})
     csv_files = {f"{label}-{table.slug}.csv": _csv(table) for table in tables}
-    return ReleaseContent(financial_year, title, body, document, csv_files, _pdf(document), deaths)
+    tell()
+    pdf = _pdf(document)
+    return ReleaseContent(financial_year, title, body, document, csv_files, pdf, deaths)
 
 
 def _chart(chart_id, title, table, *, rate_column):

@@ -7,11 +7,13 @@ PAGE_MATRIX = {
     "mortality:page": ("GET", expect(NATIONAL)),
     "mortality:hazards": ("GET", expect(NATIONAL)),
     "mortality:table-csv": ("GET", expect(NATIONAL)),
+    "mortality:releases": ("GET", expect(NATIONAL)),
     "statistics:releases": ("GET", expect(EVERYONE)),
     "statistics:release": ("GET", expect(EVERYONE)),
     "statistics:release-pdf": ("GET", expect(EVERYONE)),
     "statistics:release-csv": ("GET", expect(EVERYONE)),
 }
+POST_ALLOWED = {"mortality:releases": NATIONAL}
 
 
 def _release():

@@ -12,6 +12,7 @@ again for its new date.
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from safeguarding.core.bulk import insert_many
 from safeguarding.core.clocks.calendar import working_days_between
 from safeguarding.core.clocks.models import PolicySetting
 
@@ -91,7 +92,7 @@ def _send(batch, directory, counts):
             return
         try:
             with transaction.atomic():
-                ClockReminder.objects.bulk_create([row for row in rows if _key(row) not in sent])
+                insert_many(ClockReminder, [row for row in rows if _key(row) not in sent])
         except IntegrityError:
             # Another worker's sweep recorded some of these a moment ago: it sends them, not us.
             return _send_one_by_one(fresh, directory, counts)

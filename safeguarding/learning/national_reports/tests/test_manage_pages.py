@@ -3,6 +3,8 @@
 import pytest
 from django.utils import timezone
 
+from safeguarding.jobs.models import JobRun
+from safeguarding.jobs.testing import run_jobs
 from safeguarding.learning.national_reports import actions
 from safeguarding.learning.national_reports.models import AnnualReport
 from safeguarding.organisations.factories import person_with_role
@@ -27,8 +29,13 @@ def test_the_list_is_empty_then_starts_a_year(client, sign_in, analyst):
     assert "No annual report has been started yet" in page.content.decode()
     year = timezone.localdate().year - 1
     response = client.post("/national-reports/", {"year": year})
-    assert response.status_code == 302 and response["Location"] == f"/national-reports/{year}/edit/"
+    run = JobRun.objects.get(job="annual-report-assembly")
+    assert response.status_code == 302 and response["Location"] == f"/jobs/runs/{run.pk}/"
+    assert not AnnualReport.objects.exists()  # the figures are counted by the job, not in the request
+    assert f'href="/jobs/runs/{run.pk}/">the report for {year}' in client.get("/national-reports/").content.decode()
+    assert run_jobs() == 1
     assert AnnualReport.objects.get().year == year
+    assert f"/national-reports/{year}/edit/" in client.get(response["Location"]).content.decode()
     listed = client.get("/national-reports/").content.decode()
     assert f"/national-reports/{year}/preview/" in listed and "Draft" in listed
 
@@ -63,7 +70,8 @@ def test_saving_and_assembling_again(client, sign_in, analyst):
     )
     assert saved.status_code == 302
     again = client.post("/national-reports/2025/edit/", {"form": "assemble", "version": 2})
-    assert again.status_code == 302
+    assert again.status_code == 302 and again["Location"].startswith("/jobs/runs/")
+    run_jobs()
     report = AnnualReport.objects.get()
     assert (report.lessons_for_government, report.version) == ("L", 3)
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from safeguarding.core.forms import add_action_errors
+from safeguarding.jobs.models import IN_PROGRESS, JobRun
 
 from .. import actions
 from ..forms import SectionsForm, StartForm, VersionForm
@@ -60,14 +61,20 @@ def report_list(request):
         if not can_edit:
             raise Http404
         if form.is_valid():
+            year = form.cleaned_data["year"]
             try:
-                report = actions.assemble(request.user, form.cleaned_data["year"])
+                run = actions.request_assembly(request.user, year)
             except ValidationError as error:
                 add_action_errors(form, error)
             else:
-                messages.success(request, f"The report for {report.year} has been started with its figures")
-                return redirect("national_reports:edit", year=report.year)
-    return render(request, "national_reports/list.html", {"reports": reports, "form": form, "can_edit": can_edit})
+                messages.success(request, f"The figures of the report for {year} are being assembled")
+                return redirect("jobs:run", pk=run.pk)
+    running = JobRun.objects.filter(job=actions.ASSEMBLY_JOB, status__in=IN_PROGRESS).order_by("period")
+    return render(
+        request,
+        "national_reports/list.html",
+        {"reports": reports, "form": form, "can_edit": can_edit, "running": running},
+    )
 
 
 @national_only("national_reports.edit")
@@ -89,12 +96,12 @@ def edit(request, year):
             return redirect("national_reports:edit", year=year)
     elif which == "assemble" and again.is_valid():
         try:
-            actions.assemble(request.user, year, expected_version=again.cleaned_data["version"])
+            run = actions.request_assembly(request.user, year, expected_version=again.cleaned_data["version"])
         except ValidationError as error:
             add_action_errors(again, error)
         else:
-            messages.success(request, "The figures have been assembled again from today's data")
-            return redirect("national_reports:edit", year=year)
+            messages.success(request, "The figures are being assembled again from today's data")
+            return redirect("jobs:run", pk=run.pk)
     elif request.method == "POST" and which not in {"save", "assemble"}:
         raise Http404
     return render(
