@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.humanize",
     "django.forms",
     "rules",
     "django_otp",
@@ -85,6 +86,8 @@ TEMPLATES = [
                 "safeguarding.core.context_processors.service",
                 "safeguarding.core.navigation.navigation",
             ],
+            # Every count and population on a page reads with thousands separators ({{ n|intcomma }}).
+            "builtins": ["django.contrib.humanize.templatetags.humanize"],
         },
     }
 ]

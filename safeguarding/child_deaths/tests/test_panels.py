@@ -62,7 +62,9 @@ def test_only_national_administrators_see_the_warnings_page(client, sign_in, reg
     assert client.get(url).status_code == 404
     sign_in(person_with_role(Role.NATIONAL_ADMINISTRATOR))
     page = client.get(url).content.decode()
-    assert "Tees and Wear Panel" in page and "Below by 30000" in page
+    assert "Tees and Wear Panel" in page and "Below by 30,000" in page
+    # Populations and the minimum read with thousands separators.
+    assert "470,000" in page and "minimum is 500,000 children" in page and "470000" not in page
     listing = client.get(reverse("child_deaths:cases")).content.decode()
     assert "1 panel covers fewer children than the national minimum" in listing
 

@@ -72,6 +72,7 @@ def test_lengths_of_one_are_singular_and_sources_name_no_internal_references(cli
     assert "1 month</td>" in html and "1 months" not in html
     assert "6 months</td>" in html
     assert "issue #" not in html
+    assert '<td class="govuk-table__cell govuk-table__cell--numeric">500,000</td>' in html
 
 
 def test_the_migration_drops_internal_references_but_keeps_an_administrators_words():
