@@ -123,6 +123,11 @@ DEMO_ACCOUNTS_ENABLED = False
 # How many synthetic published reports seed_demo puts in the national repository (enough for the national
 # intelligence pages to mean something; the test settings use fewer, to keep the demo tests quick).
 DEMO_REPOSITORY_REPORTS = env_int("DEMO_REPOSITORY_REPORTS", 300, minimum=1)
+# The demo's synthetic national mortality table: years (twelve-month periods ending last month) at national
+# volume (about 3,500 deaths a year, some 30 per 100,000 children), so that the dashboards show England's
+# picture and the trend pages have several complete years. The test settings use less, to stay quick.
+DEMO_MORTALITY_YEARS = env_int("DEMO_MORTALITY_YEARS", 6, minimum=1)
+DEMO_MORTALITY_SCALE = 1.0
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
