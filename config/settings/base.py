@@ -210,6 +210,12 @@ LOGGING = {
         # One line per request comes from our RequestLogMiddleware; Django's own would duplicate it.
         "django.server": {"level": "WARNING"},
         "django.request": {"level": "ERROR"},
+        # "Watching for file changes" on every start of runserver's reloader says nothing a newcomer needs.
+        "django.utils.autoreload": {"level": "WARNING"},
+        # WeasyPrint reports each step of every PDF it lays out at INFO; only its problems are worth a line.
+        "weasyprint": {"level": "WARNING"},
+        "weasyprint.progress": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
 

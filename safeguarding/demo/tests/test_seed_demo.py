@@ -26,7 +26,7 @@ def _counts():
 def test_seed_creates_an_account_for_every_role_in_every_area(reference_data, capsys):
     call_command("seed_demo")
     output = capsys.readouterr().out
-    assert "password for all: demo-safeguarding-2026" in output
+    assert "Password for every demo account: demo-safeguarding-2026" in output
     assert "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ" in output
     for role in Role:
         holders = Membership.objects.filter(role=role)
@@ -44,6 +44,16 @@ def test_seed_creates_an_account_for_every_role_in_every_area(reference_data, ca
     names += User.objects.filter(email__contains=".bristol@").values_list("full_name", flat=True)
     assert len(names) == 27 and len(set(names)) == 27
     assert "reviewer.bristol@demo.safeguarding.example" in output
+
+
+def test_quiet_seeding_prints_only_what_a_newcomer_needs_to_sign_in(reference_data, capsys):
+    call_command("seed_demo", verbosity=0)
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "Demo accounts, one for each role in each area:"
+    assert not any("created" in line for line in lines)
+    assert lines[-2] == "Password for every demo account: demo-safeguarding-2026"
+    assert lines[-1].startswith("Two-factor key for every demo account: GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ")
+    assert len(lines) == 1 + 29 + 3
 
 
 def test_seeding_twice_changes_nothing(reference_data):
