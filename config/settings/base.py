@@ -212,9 +212,10 @@ LOGGING = {
         "django.request": {"level": "ERROR"},
         # "Watching for file changes" on every start of runserver's reloader says nothing a newcomer needs.
         "django.utils.autoreload": {"level": "WARNING"},
-        # WeasyPrint reports each step of every PDF it lays out at INFO; only its problems are worth a line.
-        "weasyprint": {"level": "WARNING"},
-        "weasyprint.progress": {"level": "WARNING"},
+        # WeasyPrint reports each step of every PDF it lays out (INFO) and each SVG property of the charts' shared
+        # stylesheet it does not need (WARNING); only its errors are worth a line.
+        "weasyprint": {"level": "ERROR"},
+        "weasyprint.progress": {"level": "ERROR"},
         "fontTools": {"level": "WARNING"},
     },
 }
