@@ -14,31 +14,38 @@ SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 
 help:
 	@echo "make run    set up, migrate SQLite, load reference and demo data, serve http://$(HOST):$(PORT)"
+	@echo "            (another port: make run PORT=8100)"
 	@echo "make test   set up and run the whole test suite (set DATABASE_URL for PostgreSQL)"
 	@echo "make lint   ruff, template and migration checks"
 	@echo "make bench  benchmarks that print their figures (benchmarks/)"
 
 $(STAMPS):
-	mkdir -p $(STAMPS)
+	@mkdir -p $(STAMPS)
 
 # WeasyPrint (PDF reports) needs Pango from the system; Debian's package is installed when missing.
 $(STAMPS)/system: | $(STAMPS)
 	@ldconfig -p | grep -q libpango-1.0 || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q libpango-1.0-0 libpangoft2-1.0-0; }
-	touch $@
+	@touch $@
+
+# pip and npm say only what went wrong: no progress, no version nags, no "running as root" warning.
+PIP := PIP_ROOT_USER_ACTION=ignore $(PY) -m pip --quiet --disable-pip-version-check
 
 $(STAMPS)/python: requirements.txt $(STAMPS)/system | $(STAMPS)
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.txt
-	touch $@
+	@echo "Installing the Python packages into $(VENV) (first run only)"
+	@$(PYTHON) -m venv $(VENV)
+	@$(PIP) install --upgrade pip
+	@$(PIP) install -r requirements.txt
+	@touch $@
 
 $(STAMPS)/python-dev: $(STAMPS)/python requirements-dev.txt
-	$(PY) -m pip install --quiet -r requirements-dev.txt
-	touch $@
+	@echo "Installing the test tools (first run only)"
+	@$(PIP) install -r requirements-dev.txt
+	@touch $@
 
 $(STAMPS)/npm: package.json package-lock.json | $(STAMPS)
-	npm ci --no-audit --no-fund --loglevel=error
-	touch $@
+	@echo "Installing GOV.UK Frontend with npm (first run only)"
+	@npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
 
 setup: $(STAMPS)/python $(STAMPS)/npm
 
@@ -47,16 +54,20 @@ setup-dev: $(STAMPS)/python-dev $(STAMPS)/npm
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }
 
+# A newcomer sees what is happening in a few lines, then the accounts, the password, the two-factor key and the
+# address; the server's own banner is left out (its errors and the request log still show).
 run: setup
-	$(PY) manage.py migrate --no-input
-	$(PY) manage.py load_reference_data
-	$(PY) manage.py seed_demo
-	@echo "Serving the Safeguarding Learning Platform at http://$(HOST):$(PORT) (background jobs run beside it)"
+	@echo "Preparing the database: migrations, England's reference data and the demo world (a minute or two)"
+	@$(PY) manage.py migrate --no-input -v 0
+	@$(PY) manage.py load_reference_data -v 0
+	@$(PY) manage.py seed_demo -v 0
+	@echo ""
+	@echo "The Safeguarding Learning Platform is at http://$(HOST):$(PORT)/ (background jobs run beside it; Ctrl-C stops both)"
 	@# The worker runs beside the web server; Ctrl-C reaches both (same process group), and the trap stops the
 	@# worker if the server ends on its own.
 	@trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
 	$(PY) manage.py run_worker -v 0 & worker=$$!; \
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	$(PY) manage.py runserver $(HOST):$(PORT) >/dev/null
 
 # The suite runs on every core (pytest-xdist, one test database per worker); PYTEST_ARGS adds to it,
 # e.g. `make test PYTEST_ARGS="-k sign_in"`.

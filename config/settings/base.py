@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.humanize",
     "django.forms",
     "rules",
     "django_otp",
@@ -85,6 +86,8 @@ TEMPLATES = [
                 "safeguarding.core.context_processors.service",
                 "safeguarding.core.navigation.navigation",
             ],
+            # Every count and population on a page reads with thousands separators ({{ n|intcomma }}).
+            "builtins": ["django.contrib.humanize.templatetags.humanize"],
         },
     }
 ]
@@ -120,6 +123,11 @@ DEMO_ACCOUNTS_ENABLED = False
 # How many synthetic published reports seed_demo puts in the national repository (enough for the national
 # intelligence pages to mean something; the test settings use fewer, to keep the demo tests quick).
 DEMO_REPOSITORY_REPORTS = env_int("DEMO_REPOSITORY_REPORTS", 300, minimum=1)
+# The demo's synthetic national mortality table: years (twelve-month periods ending last month) at national
+# volume (about 3,500 deaths a year, some 30 per 100,000 children), so that the dashboards show England's
+# picture and the trend pages have several complete years. The test settings use less, to stay quick.
+DEMO_MORTALITY_YEARS = env_int("DEMO_MORTALITY_YEARS", 6, minimum=1)
+DEMO_MORTALITY_SCALE = 1.0
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -202,6 +210,13 @@ LOGGING = {
         # One line per request comes from our RequestLogMiddleware; Django's own would duplicate it.
         "django.server": {"level": "WARNING"},
         "django.request": {"level": "ERROR"},
+        # "Watching for file changes" on every start of runserver's reloader says nothing a newcomer needs.
+        "django.utils.autoreload": {"level": "WARNING"},
+        # WeasyPrint reports each step of every PDF it lays out (INFO) and each SVG property of the charts' shared
+        # stylesheet it does not need (WARNING); only its errors are worth a line.
+        "weasyprint": {"level": "ERROR"},
+        "weasyprint.progress": {"level": "ERROR"},
+        "fontTools": {"level": "WARNING"},
     },
 }
 

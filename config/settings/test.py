@@ -8,4 +8,6 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 DEMO_ACCOUNTS_ENABLED = True
 DEMO_REPOSITORY_REPORTS = 150
+DEMO_MORTALITY_YEARS = 2
+DEMO_MORTALITY_SCALE = 0.1
 ALLOWED_HOSTS = ["*"]

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from safeguarding.demo import world
-from safeguarding.organisations.models import Membership, Role, SafeguardingArea
+from safeguarding.organisations.models import SafeguardingArea
 
 from .actions import drafts, effectiveness, funding, meetings, publication, reports
 from .demo_text import AGENCY_ROLES, SECTION_TEXT
@@ -198,26 +198,10 @@ def _seed_leeds(area, report):
     _seed_records(area, admin, report)
 
 
-def _bristol_author(area):
-    """Bristol's demo has no accounts (see world.AREAS_WITH_PEOPLE); its early draft needs an author
-    who cannot sign in."""
-    User = get_user_model()
-    user, created = User.objects.get_or_create(
-        email=f"business.manager.{area.slug}@{world.DEMO_EMAIL_DOMAIN}",
-        defaults={"full_name": "Partnership business manager", "is_demo": True},
-    )
-    if created:
-        user.set_unusable_password()
-        user.save(update_fields=["password"])
-    council = area.partners.filter(kind="local_authority").first()
-    Membership.objects.get_or_create(user=user, organisation=council, area=area, role=Role.AREA_ADMINISTRATOR)
-    return user
-
-
 def _seed_bristol(area, report):
     if ArrangementsVersion.objects.filter(area=area).exists():
         return
-    author = _bristol_author(area)
+    author = _person("area.admin", area.slug)
     _write_draft(author, area, sections={"area-covered", "vision", "coordination", "leadership", "local-inquiry"})
     report.count("arrangements versions", True)
 

@@ -112,9 +112,9 @@ def _outcomes(area, start, end):
         if not values:
             continue
         latest = values[-1]
-        line = f"- {measure.name}: {latest.value} {measure.unit} to {latest.period_ending:%-d %B %Y}"
+        line = f"- {measure.name}: {measure.with_unit(latest.value)} to {latest.period_ending:%-d %B %Y}"
         if len(values) > 1:
-            line += f" (previously {values[-2].value} {measure.unit})"
+            line += f" (previously {measure.with_unit(values[-2].value)})"
         lines.append(line)
     return "\n".join(lines) or "No outcome measures were recorded for this year."
 

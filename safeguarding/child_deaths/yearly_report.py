@@ -18,8 +18,7 @@ from .models.vocabulary import Category, Modifiable
 
 def _length(policy):
     """'15 working days', '1 month': the clock's length from the policy table, in words."""
-    unit = policy.get_unit_display()
-    return f"{policy.amount} {unit[:-1] if policy.amount == 1 else unit}"
+    return policy.length
 
 
 def _share(part, whole):
@@ -59,7 +58,10 @@ def yearly_report_section(area, start, end, *, today=None):
             in_category = [case for case in reviewed if case.panel_review.category == value]
             if in_category:
                 with_factors = sum(1 for case in in_category if case.panel_review.modifiable == Modifiable.YES)
-                by_category.append(f"- {label}: {len(in_category)}, {with_factors} with modifiable factors")
+                # "8. Perinatal…" opening a list item would start a numbered list of its own in Markdown,
+                # renumbered from 1: the category's number is escaped so that it stays its own.
+                number, _, name = label.partition(". ")
+                by_category.append(f"- {number}\\. {name}: {len(in_category)}, {with_factors} with modifiable factors")
         if by_category:
             lines += [
                 "",

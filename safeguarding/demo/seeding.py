@@ -78,11 +78,16 @@ def _seed_area(spec, report):
 
 def _seed_person(person, organisation, area, password, report):
     User = get_user_model()
-    email = world.demo_email(person, area.slug if area else None)
-    user, created = User.objects.get_or_create(email=email, defaults={"full_name": person.full_name, "is_demo": True})
+    area_slug = area.slug if area else None
+    email, full_name = world.demo_email(person, area_slug), world.full_name(person, area_slug)
+    user, created = User.objects.get_or_create(email=email, defaults={"full_name": full_name, "is_demo": True})
     if created:
         user.set_password(password)
         user.save(update_fields=["password"])
+    elif user.is_demo and user.full_name != full_name:
+        # Databases seeded when every area's people shared one set of names take the area's own names.
+        user.full_name = full_name
+        user.save(update_fields=["full_name"])
     report.count("demo accounts", created)
     _, created = TOTPDevice.objects.get_or_create(
         user=user, name="Demo authenticator", defaults={"key": world.DEMO_TOTP_KEY_HEX, "confirmed": True}
@@ -90,7 +95,7 @@ def _seed_person(person, organisation, area, password, report):
     report.count("demo authenticators", created)
     _, created = Membership.objects.get_or_create(user=user, organisation=organisation, area=area, role=person.role)
     report.count("memberships", created)
-    report.accounts.append((email, person.full_name, person.role.label, area.name if area else "England (national)"))
+    report.accounts.append((email, full_name, person.role.label, area.name if area else "England (national)"))
 
 
 @transaction.atomic

@@ -65,7 +65,8 @@ class DemoPerson:
     organisation: str
 
 
-# One account per area role, for the first two demo areas (the third has arrangements only).
+# One account per area role in every demo area. The names here are Tees Valley's; the other areas' people
+# have names of their own (AREA_NAMES), so that two accounts never read as one person.
 AREA_PEOPLE = (
     DemoPerson("area.admin", "Amira Khan", Role.AREA_ADMINISTRATOR, "local_authority"),
     DemoPerson("lco.council", "Robert Hughes", Role.LEAD_CHIEF_OFFICER, "local_authority"),
@@ -77,7 +78,31 @@ AREA_PEOPLE = (
     DemoPerson("panel.member", "Priya Shah", Role.PANEL_MEMBER, "health"),
     DemoPerson("panel.manager", "Thomas Reid", Role.PANEL_MANAGER, "health"),
 )
-AREAS_WITH_PEOPLE = ("tees-valley", "leeds")
+AREAS_WITH_PEOPLE = ("tees-valley", "leeds", "bristol")
+AREA_NAMES = {
+    "leeds": {
+        "area.admin": "Nadia Hussain",
+        "lco.council": "Simon Whitaker",
+        "lco.health": "Ama Mensah",
+        "lco.police": "Gavin Lloyd",
+        "practitioner": "Chloe Barker",
+        "ri.lead": "Kieran Doyle",
+        "reviewer": "Rachel Dunmore",
+        "panel.member": "Kwame Asante",
+        "panel.manager": "Laura Finch",
+    },
+    "bristol": {
+        "area.admin": "Joanna Pike",
+        "lco.council": "Martin Osei",
+        "lco.health": "Claire Donovan",
+        "lco.police": "Stephen Walsh",
+        "practitioner": "Megan Hale",
+        "ri.lead": "Tariq Rahman",
+        "reviewer": "Susan Elwood",
+        "panel.member": "Anjali Mehta",
+        "panel.manager": "Owen Pritchard",
+    },
+}
 
 NATIONAL_PEOPLE = (
     DemoPerson("national.analyst", "Oliver Grant", Role.NATIONAL_ANALYST, "national_body"),
@@ -85,6 +110,11 @@ NATIONAL_PEOPLE = (
 )
 
 DEMO_EMAIL_DOMAIN = "demo.safeguarding.example"
+
+
+def full_name(person, area_slug=None):
+    """The person's name in the area: each area's people are different people."""
+    return AREA_NAMES.get(area_slug, {}).get(person.email_name, person.full_name)
 
 
 def demo_email(person, area_slug=None):

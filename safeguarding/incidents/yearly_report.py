@@ -46,8 +46,7 @@ def _on_time(incidents, key, completed_field, start, end, policies, today):
 
 def _length(policy):
     """'15 working days', '1 month': the clock's length from the policy table, in words."""
-    unit = policy.get_unit_display()
-    return f"{policy.amount} {unit[:-1] if policy.amount == 1 else unit}"
+    return policy.length
 
 
 def _within(on_time, total, policy):

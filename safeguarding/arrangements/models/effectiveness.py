@@ -55,6 +55,13 @@ class OutcomeMeasure(models.Model):
     def __str__(self):
         return self.name
 
+    def with_unit(self, value):
+        """A value as written in prose: "18.9%", "1,250 days", "4.5 per 10,000 children"."""
+        number = f"{value:,f}"
+        if "." in number:
+            number = number.rstrip("0").rstrip(".")
+        return f"{number}%" if self.unit.strip() == "%" else f"{number} {self.unit}"
+
 
 class OutcomeValueQuerySet(AreaScopedQuerySet):
     area_lookup = "measure__area"

@@ -59,6 +59,24 @@ def test_the_draft_is_assembled_from_the_areas_records(partners):
     assert "April 2026 to March 2027" in report.introduction
 
 
+def test_outcome_values_read_as_prose_percentages(partners):
+    measure = effectiveness.add_measure(
+        partners.administrator, partners.area, name="Re-referrals", description="", unit="%", higher_is_better=False
+    )
+    days = effectiveness.add_measure(
+        partners.administrator, partners.area, name="Wait", description="", unit="days", higher_is_better=False
+    )
+    for when, value in ((datetime.date(2026, 3, 31), "22.00"), (datetime.date(2026, 9, 30), "18.90")):
+        effectiveness.record_value(partners.administrator, measure, period_ending=when, value=Decimal(value))
+    effectiveness.record_value(
+        partners.administrator, days, period_ending=datetime.date(2026, 9, 30), value=Decimal("1250.50")
+    )
+    report = start_report(partners.administrator, partners.area, 2026)
+    assert "- Re-referrals: 18.9% to 30 September 2026 (previously 22%)" in report.outcomes_text
+    assert "- Wait: 1,250.5 days to 30 September 2026" in report.outcomes_text
+    assert " %" not in report.outcomes_text
+
+
 def test_extension_point_adds_sections_from_installed_apps(partners, monkeypatch):
     module = types.ModuleType("safeguarding.incidents.yearly_report")
     module.yearly_report_section = lambda area, start, end: f"12 serious incidents notified between {start} and {end}."

@@ -46,7 +46,7 @@ class Expectation(models.TextChoices):
 
 
 class JarCriterion(models.TextChoices):
-    """When a death calls for a joint agency response (Working Together; issue #5)."""
+    """When a death calls for a joint agency response (Working Together)."""
 
     EXTERNAL_CAUSES = "external_causes", "The death is or may be due to external causes"
     SUDDEN_NO_CAUSE = "sudden_no_cause", "The death is sudden and there is no immediately apparent cause"

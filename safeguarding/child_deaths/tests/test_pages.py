@@ -85,9 +85,13 @@ def test_the_panel_manager_decides_a_link_on_its_page(client, sign_in, area, pan
     assert page.count('class="app-waterfall__bar ') == len(candidate.reasons["fields"]) + 2
     assert "Starting point" in page and "Of which, how common" in page
     assert "Select whether" in client.post(url, {}).content.decode()
-    client.post(url, {"decision": "confirm"})
+    source, target = candidate.notification.case, candidate.case
+    done = client.post(url, {"decision": "confirm"}, follow=True).content.decode()
     candidate.refresh_from_db()
     assert candidate.decision == LinkCandidate.Decision.CONFIRMED
+    assert f"Link confirmed: the notification on {source.reference} is now part of {target.reference}." in done
+    assert f"{source.reference} and {target.reference}: confirmed" in done
+    assert f"{target.reference} and {target.reference}" not in done
 
 
 def test_a_proposal_seen_without_identity_rights_hides_how_common_the_names_are(client, sign_in, area, panel):

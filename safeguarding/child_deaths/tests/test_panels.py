@@ -1,6 +1,7 @@
 """Panels on a regional footprint: the children they cover, warnings below the minimum, themed meetings."""
 
 import datetime
+import re
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -62,7 +63,9 @@ def test_only_national_administrators_see_the_warnings_page(client, sign_in, reg
     assert client.get(url).status_code == 404
     sign_in(person_with_role(Role.NATIONAL_ADMINISTRATOR))
     page = client.get(url).content.decode()
-    assert "Tees and Wear Panel" in page and "Below by 30000" in page
+    assert "Tees and Wear Panel" in page and "Below by 30,000" in page
+    # Populations and the minimum read with thousands separators.
+    assert "470,000" in page and "minimum is 500,000 children" in page and "470000" not in page
     listing = client.get(reverse("child_deaths:cases")).content.decode()
     assert "1 panel covers fewer children than the national minimum" in listing
 
@@ -90,3 +93,21 @@ def test_themed_meetings_need_a_theme_and_the_panels_manager(area, panel, other_
             meets_on=datetime.date(2027, 1, 12),
             category="2",
         )
+
+
+def test_arranging_a_themed_meeting_counts_the_cases_gathered_in_words(client, sign_in, area, panel):
+    make_case(area, date_of_birth=datetime.date(2026, 11, 10))
+    sign_in(person_with_role(Role.PANEL_MANAGER, area))
+    page = client.post(
+        reverse("child_deaths:new-themed-meeting"),
+        {
+            "panel": panel.pk,
+            "theme": "Neonatal deaths",
+            "meets_on_0": "12",
+            "meets_on_1": "1",
+            "meets_on_2": "2027",
+            "age_band": "0-27d",
+        },
+        follow=True,
+    ).content.decode()
+    assert "Themed meeting arranged with 1 case gathered." in page, re.findall(r"Error:</span>([^<]*)", page)

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 
+from safeguarding.arrangements.richtext import to_html
 from safeguarding.child_deaths.factories import make_case
 from safeguarding.child_deaths.models import PanelReview
 from safeguarding.child_deaths.yearly_report import yearly_report_section
@@ -57,9 +58,15 @@ def test_counts_for_the_areas_residents(area, year_of_deaths):
         "",
         "Completed reviews by category:",
         "",
-        "- 5. Acute medical or surgical condition: 1, 1 with modifiable factors",
-        "- 8. Perinatal or neonatal event: 1, 0 with modifiable factors",
+        "- 5\\. Acute medical or surgical condition: 1, 1 with modifiable factors",
+        "- 8\\. Perinatal or neonatal event: 1, 0 with modifiable factors",
     ]
+
+
+def test_categories_keep_their_own_numbers_when_the_report_is_shown(area, year_of_deaths):
+    html = to_html(yearly_report_section(area, START, END, today=TODAY))
+    assert "<li>8. Perinatal or neonatal event: 1, 0 with modifiable factors</li>" in html
+    assert "<ol" not in html
 
 
 def test_no_deaths_or_reviews_in_the_year_contribute_nothing(area, year_of_deaths):

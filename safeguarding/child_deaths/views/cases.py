@@ -80,7 +80,7 @@ def case_detail(request, reference):
         "inform_clock": clocks.inform_database_clock(case, now),
         "review_clock": clocks.panel_review_clock(case, now),
         "notifications": case.notifications.select_related("organisation").order_by("received_at"),
-        "candidates": candidates.select_related("case", "notification__case", "model").order_by("-score"),
+        "candidates": candidates.select_related("case", "notification__case", "from_case", "model").order_by("-score"),
         "history": [
             (
                 change,

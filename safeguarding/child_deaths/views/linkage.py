@@ -33,8 +33,11 @@ def decide_link(request, pk):
         data = form.cleaned_data
         try:
             if data["decision"] == "confirm":
+                source = candidate.notification.case
                 confirm_link(request.user, candidate, data["reason"])
-                messages.success(request, f"Notification linked into {candidate.case}.")
+                messages.success(
+                    request, f"Link confirmed: the notification on {source} is now part of {candidate.case}."
+                )
             else:
                 reject_link(request.user, candidate, data["reason"])
                 messages.success(request, "Proposed link rejected.")

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import pluralize
 from django.views.decorators.http import require_http_methods
 
 from safeguarding.core import permissions
@@ -62,7 +63,8 @@ def new_themed_meeting(request):
         except ValidationError as error:
             add_action_errors(form, error)
         else:
-            messages.success(request, f"Themed meeting arranged with {meeting.cases.count()} cases gathered.")
+            gathered = meeting.cases.count()
+            messages.success(request, f"Themed meeting arranged with {gathered} case{pluralize(gathered)} gathered.")
             return redirect("child_deaths:themed-meeting", pk=meeting.pk)
     return render(request, "child_deaths/themed_meeting_new.html", {"form": form})
 

@@ -8,7 +8,7 @@ CLOCKS = [
         "the date the notifier became aware of it",
         5,
         "working_days",
-        "Notification within five working days of becoming aware (issue #4)",
+        "Notification within five working days of becoming aware",
     ),
     (
         "incident-rapid-inquiry-decision",
@@ -16,7 +16,7 @@ CLOCKS = [
         "the date of notification",
         15,
         "working_days",
-        "Wood Report para 166: rapid inquiry and decision (issue #4)",
+        "Wood Report para 166: rapid inquiry and decision",
     ),
     (
         "incident-lli-completion",
@@ -32,7 +32,7 @@ CLOCKS = [
         "the date the inquiry was completed",
         1,
         "months",
-        "Publication within one month of completion (issue #4)",
+        "Publication within one month of completion",
     ),
     (
         "child-death-inform-database",
@@ -40,7 +40,7 @@ CLOCKS = [
         "the date of notification",
         2,
         "working_days",
-        "Panel manager informs the national database within two working days (issue #5)",
+        "Panel manager informs the national database within two working days",
     ),
     (
         "child-death-agency-report",
@@ -48,7 +48,7 @@ CLOCKS = [
         "the date the report was requested",
         15,
         "working_days",
-        "Agency reports due within 15 working days of request (issue #5)",
+        "Agency reports due within 15 working days of request",
     ),
     (
         "child-death-panel-review",
@@ -56,7 +56,7 @@ CLOCKS = [
         "the date of death",
         6,
         "months",
-        "Monitored target: panel review within six months of death (issue #5)",
+        "Monitored target: panel review within six months of death",
     ),
     (
         "nsci-decision",
@@ -64,7 +64,7 @@ CLOCKS = [
         "the date the inquiry was proposed",
         20,
         "working_days",
-        "The national body decides whether to hold a national inquiry within 20 working days (issue #7)",
+        "The national body decides whether to hold a national inquiry within 20 working days",
     ),
     (
         "nsci-team-appointed",
@@ -72,7 +72,7 @@ CLOCKS = [
         "the date of the decision to hold the inquiry",
         2,
         "months",
-        "Set-up of a national serious case inquiry within two months of the decision (issue #7)",
+        "Set-up of a national serious case inquiry within two months of the decision",
     ),
     (
         "nsci-report",
@@ -80,7 +80,7 @@ CLOCKS = [
         "the date the terms of reference were agreed",
         12,
         "months",
-        "A national serious case inquiry reports within a year of its terms of reference (issue #7)",
+        "A national serious case inquiry reports within a year of its terms of reference",
     ),
 ]
 

@@ -30,7 +30,15 @@ class ClockPolicy(models.Model):
         verbose_name_plural = "clock policies"
 
     def __str__(self):
-        return f"{self.name}: {self.amount} {self.get_unit_display()}"
+        return f"{self.name}: {self.length}"
+
+    @property
+    def length(self):
+        """'15 working days', '1 month': the clock's length in words, singular for one."""
+        unit = self.get_unit_display()
+        if self.amount == 1:
+            unit = unit.removesuffix("s")
+        return f"{self.amount} {unit}"
 
     def clean(self):
         if self.amount == 0:

@@ -23,21 +23,37 @@ def _counts():
     )
 
 
-def test_seed_creates_an_account_for_every_role_in_two_areas(reference_data, capsys):
+def test_seed_creates_an_account_for_every_role_in_every_area(reference_data, capsys):
     call_command("seed_demo")
     output = capsys.readouterr().out
-    assert "password for all: demo-safeguarding-2026" in output
+    assert "Password for every demo account: demo-safeguarding-2026" in output
     assert "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ" in output
     for role in Role:
         holders = Membership.objects.filter(role=role)
         if role in {Role.NATIONAL_ANALYST, Role.NATIONAL_ADMINISTRATOR}:
             assert holders.filter(area__isnull=True).count() == 1
         else:
-            assert set(holders.values_list("area__slug", flat=True)) >= {"tees-valley", "leeds"}
+            assert set(holders.values_list("area__slug", flat=True)) >= {"tees-valley", "leeds", "bristol"}
     tees = SafeguardingArea.objects.get(slug="tees-valley")
     assert tees.local_authorities.count() == 4
     assert set(tees.partners.values_list("kind", flat=True)) >= {"local_authority", "police", "health", "school"}
     assert all(user.is_demo for user in User.objects.all())
+    # Each area's people are different people: no two accounts share a name.
+    names = list(User.objects.filter(email__contains=".tees-valley@").values_list("full_name", flat=True))
+    names += User.objects.filter(email__contains=".leeds@").values_list("full_name", flat=True)
+    names += User.objects.filter(email__contains=".bristol@").values_list("full_name", flat=True)
+    assert len(names) == 27 and len(set(names)) == 27
+    assert "reviewer.bristol@demo.safeguarding.example" in output
+
+
+def test_quiet_seeding_prints_only_what_a_newcomer_needs_to_sign_in(reference_data, capsys):
+    call_command("seed_demo", verbosity=0)
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "Demo accounts, one for each role in each area:"
+    assert not any("created" in line for line in lines)
+    assert lines[-2] == "Password for every demo account: demo-safeguarding-2026"
+    assert lines[-1].startswith("Two-factor key for every demo account: GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ")
+    assert len(lines) == 1 + 29 + 3
 
 
 def test_seeding_twice_changes_nothing(reference_data):

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.template.defaultfilters import pluralize
 from django.utils import timezone
 
 from safeguarding.core import audit
@@ -65,9 +66,10 @@ class Detection:
 
     @property
     def summary(self):
+        raised, updated, held_back = len(self.raised), len(self.updated), len(self.held_back)
         return (
-            f"{len(self.raised)} new recurrence alert(s), {len(self.updated)} open alert(s) updated, "
-            f"{len(self.held_back)} theme(s) over the thresholds but already dismissed"
+            f"{raised} new recurrence alert{pluralize(raised)}, {updated} open alert{pluralize(updated)} updated, "
+            f"{held_back} theme{pluralize(held_back)} over the thresholds but already dismissed"
         )
 
 

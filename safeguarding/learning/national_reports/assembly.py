@@ -91,8 +91,7 @@ def _national_inquiry_figures(start, end, today):
 
 
 def _length(policy):
-    unit = policy.get_unit_display()
-    return f"{policy.amount} {unit[:-1] if policy.amount == 1 else unit}"
+    return policy.length
 
 
 def timeliness(clocks, policies, start, end):

@@ -17,13 +17,18 @@ class StartForm(forms.Form):
         self.fields["year"].choices = [(year, str(year)) for year in years]
 
 
+# Sections are written in Markdown, as the arrangements' sections are.
+FORMATTING = '. Each line is a paragraph; start a line with "- " for a bullet point'
+
+
 class SectionsForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
-    foreword = _section("Foreword", "From the chair of the national body, to the Secretary of State")
-    key_messages = _section("Key messages", "What the year's figures and learning say, in a few points")
+    foreword = _section("Foreword", "From the chair of the national body, to the Secretary of State" + FORMATTING)
+    key_messages = _section("Key messages", "What the year's figures and learning say, in a few points" + FORMATTING)
     lessons_for_government = _section(
         "Lessons for government",
-        "What the national body asks of government and national bodies. The report cannot be published without it",
+        "What the national body asks of government and national bodies. The report cannot be published without it"
+        + FORMATTING,
     )
 
 

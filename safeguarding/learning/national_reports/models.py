@@ -53,8 +53,5 @@ class AnnualReport(models.Model):
         return self.status == ReportStatus.PUBLISHED
 
     def sections(self):
-        """(heading, paragraphs) of the written sections, in reading order: each line written is a paragraph."""
-        return [
-            (heading, [line.strip() for line in getattr(self, field).splitlines() if line.strip()])
-            for field, heading in SECTIONS
-        ]
+        """(heading, Markdown) of the written sections, in reading order."""
+        return [(heading, getattr(self, field).strip()) for field, heading in SECTIONS]

@@ -5,6 +5,9 @@ previews is what is published, and every count has been through `disclosure`.
 """
 
 import datetime
+import re
+
+from safeguarding.arrangements.richtext import to_html
 
 from . import disclosure
 
@@ -22,6 +25,25 @@ NSCI_LINES = (
     ("accepted", "National serious case inquiries begun (proposals accepted)"),
     ("published", "National serious case inquiry reports published"),
 )
+
+
+# A list item: "- ", "* ", "+ " or "1. " at the start of a line.
+LIST_ITEM = re.compile(r"^\s*([-*+]|\d+[.)])\s")
+
+
+def section_html(text):
+    """A written section as sanitised GOV.UK HTML, rendered as the arrangements' sections are (Markdown).
+
+    Sections were first shown a paragraph per line, and people write them so: a line on its own is still a
+    paragraph (Markdown would join it to the next), while consecutive list items stay one list.
+    """
+    lines, previous = [], ""
+    for line in text.splitlines():
+        if line.strip() and previous.strip() and not (LIST_ITEM.match(line) and LIST_ITEM.match(previous)):
+            lines.append("")
+        lines.append(line)
+        previous = line
+    return to_html("\n".join(lines))
 
 
 def _date(text):
@@ -57,7 +79,7 @@ def report_context(report):
         "report": report,
         "title": report.title,
         "assembled_on": _date(data["assembled_on"]) if data.get("assembled_on") else "",
-        "sections": report.sections(),
+        "sections": [(heading, section_html(text)) for heading, text in report.sections()],
         "incident_lines": _lines(incidents, INCIDENT_LINES),
         "nsci_lines": _lines(national, NSCI_LINES) if national is not None else None,
         "repository_lines": [

@@ -1,5 +1,5 @@
-"""The demo reviewer register: Helen Marsh (the demo areas' reviewer) and eleven other fictional reviewers,
-some with an expired accreditation, a CPD shortfall, recent work in a demo area or no availability, and
+"""The demo reviewer register: each demo area's reviewer (Helen Marsh in Tees Valley) and ten other fictional
+reviewers, some with an expired accreditation, a CPD shortfall, recent work in a demo area or no availability, and
 quality assessments of the demo's completed local learning inquiries. Seeding twice creates nothing new.
 """
 
@@ -205,7 +205,8 @@ def _register(user, spec, report=None):
 
 
 def register_area_reviewer(user, report=None):
-    """Helen Marsh, a demo area's reviewer: accredited, available and independent of both people areas.
+    """A demo area's reviewer (Helen Marsh in Tees Valley): accredited, available and independent of the demo
+    areas.
 
     The incidents demo calls this before she is chosen to lead a local learning inquiry.
     """
@@ -263,7 +264,8 @@ def _assess_completed_inquiries(report):
 
 
 def seed_demo_reviewers(report):
-    """The demo register (twelve reviewers) and the quality assessments of two completed inquiries."""
+    """The demo register (the areas' reviewers and ten others) and the quality assessments of two completed
+    inquiries."""
     helen = next(p for p in world.AREA_PEOPLE if p.email_name == "reviewer")
     for slug in world.AREAS_WITH_PEOPLE:
         user = get_user_model().objects.filter(email=world.demo_email(helen, slug)).first()

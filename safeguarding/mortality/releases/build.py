@@ -104,7 +104,7 @@ def build_release(financial_year, *, published_on=None, progress=None):
     overall = stats.rate_with_ci(deaths, children)
     headline, _ = disclosure.one_way(
         "headline", "Deaths of children aged 0 to 17", "Children", ["All children 0-17"], [deaths],
-        _rates([deaths], [children]), derived_titles=RATE_TITLES,
+        _rates([deaths], [children]), derived_titles=RATE_TITLES, total=False,
     )  # fmt: skip
     tables.append(headline)
 
@@ -184,6 +184,8 @@ def build_release(financial_year, *, published_on=None, progress=None):
     context = {
         "title": title,
         "label": label,
+        "first_year": financial_year,
+        "last_year": financial_year + 1,
         "deaths": headline.rows[0][1],
         "rate": None if overall.value is None else f"{overall.value:.1f}",
         "lower": f"{overall.lower:.1f}",
@@ -206,7 +208,7 @@ def _chart(chart_id, title, table, *, rate_column):
     bars = []
     for row in table.rows[:-1]:
         value = row[rate_column]
-        if value in (disclosure.HIDDEN, ""):
+        if value in (disclosure.HIDDEN, disclosure.NOT_APPLICABLE, ""):
             continue
         bars.append((row[0], float(value), float(row[rate_column + 1]), float(row[rate_column + 2])))
     return svg.bar_chart(chart_id, title, bars)

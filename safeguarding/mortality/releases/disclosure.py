@@ -2,7 +2,9 @@
 
 Every count goes through safeguarding.stats.suppress (counts 1-4 hidden, and enough others that no
 hidden count can be worked out from the totals); every rate or proportion is hidden with its count.
-Hidden cells are published as "[c]" (confidential), as ONS releases mark them.
+Hidden cells are published as "[c]" (confidential) and cells with no meaning (a rate for a group with no
+population, a proportion of no reviews) as "[z]" (not applicable), the Government Statistical Service's
+symbols; each table lists the symbols it uses beneath it.
 """
 
 from dataclasses import dataclass
@@ -10,6 +12,11 @@ from dataclasses import dataclass
 from safeguarding import stats
 
 HIDDEN = "[c]"
+NOT_APPLICABLE = "[z]"
+SYMBOLS = {
+    HIDDEN: "confidential: a count from 1 to 4, or a figure from which one could be worked out",
+    NOT_APPLICABLE: "not applicable: there is no population or no review to measure against",
+}
 
 
 @dataclass(frozen=True)
@@ -23,6 +30,11 @@ class PublishedTable:
     def csv_rows(self):
         return [self.columns, *self.rows]
 
+    def symbols(self):
+        """[(symbol, meaning)] for each symbol the table uses, to explain beneath it."""
+        used = {cell for row in self.rows for cell in row[1:]}
+        return [(symbol, meaning) for symbol, meaning in SYMBOLS.items() if symbol in used]
+
 
 def _count(value):
     return HIDDEN if value is None else f"{value:,}"
@@ -32,10 +44,17 @@ def _figure(value, digits=1, scale=1):
     return HIDDEN if value is None else f"{value * scale:.{digits}f}"
 
 
-def one_way(slug, caption, heading, labels, counts, derived=None, *, derived_titles=(), scale=1):
-    """A list of counts by one dimension, with its total, and figures derived from each count.
+def _derived_figure(shown, original, scale=1):
+    """A rate as published: [z] where it has no meaning whatever the count, [c] where its count is hidden."""
+    return NOT_APPLICABLE if original is None else _figure(shown, scale=scale)
 
-    derived: {name: [value per row]} in derived_titles' order; hidden wherever the count is.
+
+def one_way(slug, caption, heading, labels, counts, derived=None, *, derived_titles=(), scale=1, total=True):
+    """A list of counts by one dimension, with its total (unless `total` is false: a table of one row is its
+    own total), and figures derived from each count.
+
+    derived: {name: [value per row]} in derived_titles' order, None where a figure has no meaning; hidden
+    wherever the count is.
     """
     table = [[count] for count in counts]
     masked = stats.suppress(
@@ -44,9 +63,13 @@ def one_way(slug, caption, heading, labels, counts, derived=None, *, derived_tit
     rows = []
     for index, label in enumerate(labels):
         cells = [label, _count(masked.counts[index][0])]
-        cells += [_figure(masked.derived[name][index][0], scale=scale) for name in (derived or {})]
+        cells += [
+            _derived_figure(masked.derived[name][index][0], values[index], scale=scale)
+            for name, values in (derived or {}).items()
+        ]
         rows.append(cells)
-    rows.append(["All", _count(masked.counts[-1][-1])] + [""] * len(derived or {}))
+    if total:
+        rows.append(["All", _count(masked.counts[-1][-1])] + [""] * len(derived or {}))
     return PublishedTable(slug, caption, [heading, "Deaths", *derived_titles], rows), masked
 
 
@@ -77,7 +100,7 @@ def proportions_by_row(slug, caption, heading, labels, yes, no):
         cells += (
             [_figure(value, scale=100) for value in (proportion or (None, None, None))]
             if line[-1] != 0
-            else ["", "", ""]
+            else [NOT_APPLICABLE] * 3
         )
         rows.append(cells)
     columns = [

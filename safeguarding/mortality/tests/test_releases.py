@@ -66,7 +66,10 @@ def test_no_published_count_is_small_or_recoverable(small_year, tmp_path):
         # A rate or proportion is never shown beside a hidden count.
         for row in body if header[-1] == "95% upper" else []:
             if disclosure.HIDDEN in row[1 : len(header) - 3]:
-                assert all(cell in (disclosure.HIDDEN, "") for cell in row[-3:]), (path.name, row)
+                assert all(cell in (disclosure.HIDDEN, disclosure.NOT_APPLICABLE, "") for cell in row[-3:]), (
+                    path.name,
+                    row,
+                )
     assert hidden_somewhere, "a tenth of a year should have small counts to hide"
 
 
@@ -104,6 +107,26 @@ def test_one_way_tables_hide_rates_with_their_counts():
     assert table.rows[1] == ["b", "[c]", "[c]"]
     assert table.rows[2] == ["c", "50", "3.0"]
     assert table.rows[3] == ["All", "92", ""]
+
+
+def test_a_rate_with_no_population_is_not_applicable_not_confidential():
+    table, _ = disclosure.one_way(
+        "t", "T", "Sex", ["Female", "Not known"], [40, 50], {"rate": [1.0, None]}, derived_titles=("Rate",)
+    )
+    assert table.rows[1] == ["Not known", "50", "[z]"]
+    assert [symbol for symbol, _ in table.symbols()] == ["[z]"]
+
+
+def test_the_release_names_its_period_explains_its_symbols_and_gives_the_total_once(small_year, tmp_path):
+    call_command("release_statistics", "--year", "2025-26", "--out", str(tmp_path), stdout=io.StringIO())
+    html = (tmp_path / "child-deaths-2025-26.html").read_text()
+    assert "in the year from 1 April 2025 to 31 March 2026 (2025-26)." in html
+    headline = html.split('id="release-headline"')[1].split("</section>")[0]
+    assert "All children 0-17" in headline and '<th scope="row" class="govuk-table__header">All</th>' not in headline
+    sex = html.split('id="release-sex"')[1].split("</section>")[0]
+    assert re.search(r"Not known</th>.*\[z\]", sex, re.S)
+    assert "[z] not applicable" in sex
+    assert ("[c] confidential" in sex) == ("[c]</td>" in sex)
 
 
 def test_public_pages_serve_published_releases_without_sign_in(small_year, tmp_path, client):

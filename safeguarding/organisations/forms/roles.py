@@ -4,9 +4,21 @@ from ..models.people import NATIONAL_ROLES
 from . import choices
 
 
+def in_sentence(label):
+    """A label as it reads inside a sentence: "health body (ICB or NHS trust)". Only the first word loses its
+    capital, and not when it is a name or an abbreviation ("Cafcass", "NHS")."""
+    first, _, rest = label.partition(" ")
+    if first in PROPER_WORDS or first.isupper():
+        return label
+    return f"{first.lower()} {rest}".rstrip()
+
+
+PROPER_WORDS = {"Cafcass"}
+
+
 class OrganisationChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        return f"{obj.name} ({obj.get_kind_display().lower()})"
+        return f"{obj.name}, {in_sentence(obj.get_kind_display())}"
 
 
 class RoleForm(forms.Form):

@@ -332,6 +332,16 @@ def test_the_invite_form_offers_only_what_the_admin_may_give(
     assert "National administrator" not in html
 
 
+def test_the_invite_form_keeps_the_capitals_of_organisation_kinds(client, sign_in, area, area_admin):
+    health = OrganisationFactory(name="Area A ICB", kind=OrganisationKind.HEALTH)
+    area.partners.add(health)
+    sign_in(area_admin)
+    html = client.get("/people/invite/").content.decode()
+    assert "Area A ICB, health body (ICB or NHS trust)" in html
+    assert "Area A Council, local authority" in html
+    assert "icb or nhs trust" not in html
+
+
 def test_the_invite_form_names_each_problem(client, sign_in, area_admin):
     sign_in(area_admin)
     html = client.post("/people/invite/", {"email": "not-an-email"}).content.decode()

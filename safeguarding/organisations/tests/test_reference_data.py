@@ -269,3 +269,11 @@ def test_a_failure_while_writing_rolls_back_everything(data_copy, monkeypatch):
         load(data_copy)
 
     assert snapshot() == rows_before
+
+
+@pytest.mark.django_db
+def test_a_quiet_load_prints_nothing_but_loads_everything():
+    out = StringIO()
+    call_command("load_reference_data", stdout=out, verbosity=0)
+    assert out.getvalue() == ""
+    assert LocalAuthority.objects.count() == 153

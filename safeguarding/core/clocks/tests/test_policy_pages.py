@@ -1,4 +1,7 @@
+import importlib
+
 import pytest
+from django.apps import apps as django_apps
 
 from safeguarding.core.clocks.models import ClockPolicy, PolicySetting
 from safeguarding.core.models import AuditEvent
@@ -61,3 +64,21 @@ def test_national_administrator_changes_a_threshold(client, sign_in, national_ad
 def test_unknown_policy_is_not_found(client, sign_in, national_administrator):
     sign_in(national_administrator)
     assert client.get("/policy/clocks/no-such-clock/").status_code == 404
+
+
+def test_lengths_of_one_are_singular_and_sources_name_no_internal_references(client, sign_in, area):
+    sign_in(person_with_role(Role.PRACTITIONER, area))
+    html = client.get("/policy/").content.decode()
+    assert "1 month</td>" in html and "1 months" not in html
+    assert "6 months</td>" in html
+    assert "issue #" not in html
+    assert '<td class="govuk-table__cell govuk-table__cell--numeric">500,000</td>' in html
+
+
+def test_the_migration_drops_internal_references_but_keeps_an_administrators_words():
+    migration = importlib.import_module("safeguarding.core.clocks.migrations.0003_sources_without_internal_references")
+    ClockPolicy.objects.filter(key="incident-notify").update(source="Notification within five days (issue #4)")
+    ClockPolicy.objects.filter(key="nsci-report").update(source="Agreed with the issue #7 working group")
+    migration.drop_internal_references(django_apps, None)
+    assert ClockPolicy.objects.get(key="incident-notify").source == "Notification within five days"
+    assert ClockPolicy.objects.get(key="nsci-report").source == "Agreed with the issue #7 working group"

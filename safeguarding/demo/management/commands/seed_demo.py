@@ -22,14 +22,18 @@ class Command(BaseCommand):
             report = seed_demo_world(password)
         except MissingReferenceData as error:
             raise CommandError(str(error)) from None
-        for what, created in report.created.items():
-            self.stdout.write(f"{what.capitalize()}: {created} created")
-        self.stdout.write("")
-        self.stdout.write(f"Demo accounts (password for all: {password}):")
+        # At verbosity 0 (as `make run` asks) only what a newcomer needs to sign in: the accounts, the password
+        # and the two-factor key.
+        if options["verbosity"] > 0:
+            for what, created in report.created.items():
+                self.stdout.write(f"{what.capitalize()}: {created:,} created")
+            self.stdout.write("")
+        self.stdout.write("Demo accounts, one for each role in each area:")
         for email, _name, role, where in report.accounts:
-            self.stdout.write(f"  {email:<58} {role:<32} {where}")
+            self.stdout.write(f"  {email:<52} {role:<32} {where}")
         self.stdout.write("")
+        self.stdout.write(f"Password for every demo account: {password}")
         self.stdout.write(
-            f"Two-factor authentication: add the key {demo_totp_secret_base32()} to an authenticator app "
-            "(time-based, 6 digits), or run `.venv/bin/python manage.py demo_totp_code` for the current code."
+            f"Two-factor key for every demo account: {demo_totp_secret_base32()} (add it to an authenticator app, "
+            "time-based, 6 digits, or run `.venv/bin/python manage.py demo_totp_code` for the current code)"
         )

@@ -83,11 +83,14 @@ def test_an_analyst_checks_for_recurrence_and_dismisses_an_alert(client, analyst
     reports_across_areas("neglect", reports=5, areas=3, published_on=_recent())
 
     response = client.post(reverse("intelligence:check"), follow=True)
-    assert "1 new recurrence alert(s)" in response.content.decode()
+    assert "1 new recurrence alert, 0 open alerts updated" in response.content.decode()
     alert = RecurrenceAlert.objects.get()
 
     page = client.get(reverse("intelligence:alert", args=[alert.pk])).content.decode()
     assert f"/national-inquiries/propose/?alert={alert.pk}" in page
+    assert f"({alert.window_months} months)" in page
+    RecurrenceAlert.objects.filter(pk=alert.pk).update(window_months=1)
+    assert "(1 month)" in client.get(reverse("intelligence:alert", args=[alert.pk])).content.decode()
     assert page.count("/learning/reports/NLR-") == 5
 
     refused = client.post(reverse("intelligence:alert", args=[alert.pk]), {"reason": "", "version": alert.version})

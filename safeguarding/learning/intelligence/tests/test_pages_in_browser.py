@@ -44,7 +44,7 @@ def test_an_analyst_raises_reads_and_dismisses_an_alert_through_pages_that_pass_
     assert_accessible(page)
 
     page.get_by_role("button", name="Check for recurrence now").click()
-    expect(page.get_by_text("1 new recurrence alert(s)")).to_be_visible()
+    expect(page.get_by_text("1 new recurrence alert, 0 open alerts updated")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("link", name="Information sharing").click()

@@ -158,7 +158,7 @@ def test_the_command_checks_for_the_day_given_and_refuses_a_bad_date():
     reports_across_areas("neglect", reports=5, areas=3)
     output = StringIO()
     call_command("detect_recurrence", "--today", "2026-11-26", stdout=output)
-    assert "1 new recurrence alert(s)" in output.getvalue()
+    assert "1 new recurrence alert, 0 open alerts updated" in output.getvalue()
     assert AuditEvent.objects.get(verb="intelligence.alert_raised").actor_label == "system:recurrence-detection"
     with pytest.raises(CommandError, match="--today"):
         call_command("detect_recurrence", "--today", "26/11/2026")

@@ -63,6 +63,27 @@ def test_the_published_report_is_public_and_hides_every_small_count(client, publ
     assert small_counts_in("<td>3</td>") == ["3"]
 
 
+def test_sections_are_markdown_shown_as_sanitised_lists_and_paragraphs(client, area, other_area):
+    analyst = person_with_role(Role.NATIONAL_ANALYST)
+    report = actions.assemble(analyst, 2025, today=TODAY)
+    actions.edit(
+        analyst,
+        report,
+        report.version,
+        key_messages="Three messages:\n- Fund the **national body**\n- Share information\nA closing line.",
+        lessons_for_government="Fund the national body <script>alert(1)</script>",
+    )
+    report = actions.publish(person_with_role(Role.NATIONAL_ADMINISTRATOR), report, report.version, today=TODAY)
+    html = client.get("/national-reports/2025/").content.decode()
+    assert '<p class="govuk-body">Three messages:</p>' in html
+    assert '<ul class="govuk-list govuk-list--bullet">' in html
+    assert "<li>Fund the <strong>national body</strong></li>" in html and "<li>Share information</li>" in html
+    assert '<p class="govuk-body">A closing line.</p>' in html
+    assert "- Fund the" not in html
+    assert "<script>alert(1)" not in html
+    assert "Fund the <strong>national body</strong>" in pdf_html(report)
+
+
 def test_the_pdf_is_a_pdf_and_its_text_hides_every_small_count(client, published):
     response = client.get("/national-reports/2025/report.pdf")
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"

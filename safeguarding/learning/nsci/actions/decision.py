@@ -3,6 +3,7 @@ hold the inquiry. Accepting needs at least one criterion met; a decision always 
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.template.defaultfilters import pluralize
 
 from safeguarding.core.concurrency import save_if_unchanged
 
@@ -25,7 +26,8 @@ def suggested_criteria(inquiry):
             "note": (
                 f"Recurrence alert: {alert.theme} in {alert.report_count} reports from {alert.area_count} areas "
                 f"between {alert.window_start:%-d %B %Y} and {alert.window_end:%-d %B %Y} (thresholds: "
-                f"{alert.minimum_reports} reports from {alert.minimum_areas} areas within {alert.window_months} months)"
+                f"{alert.minimum_reports} reports from {alert.minimum_areas} areas within {alert.window_months} "
+                f"month{pluralize(alert.window_months)})"
             ),
         }
     areas = inquiry.area_count

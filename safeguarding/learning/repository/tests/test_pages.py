@@ -41,7 +41,20 @@ def test_public_counts_from_one_to_four_read_fewer_than_five(client):
     assert "Online harm (5)" in page
     assert "8 reports" in page
     filtered = client.get(SEARCH, {"harm_kind": "neglect"}).content.decode()
-    assert "fewer than 5 reports" in filtered and "3 reports" not in filtered
+    assert "Fewer than 5 reports" in filtered and "3 reports" not in filtered
+
+
+def test_the_results_heading_is_a_sentence_with_a_plural_for_a_suppressed_count(client, sign_in):
+    for number in range(2):
+        make_entry(title=f"Report about neglect {number}")
+    public = client.get(SEARCH, {"q": "neglect"}).content.decode()
+    assert "Fewer than 5 reports match <q>neglect</q>" in public
+    assert "fewer than 5 report matching" not in public
+    assert "2 reports</h2>" not in client.get(SEARCH).content.decode()
+    sign_in(person_with_role(Role.NATIONAL_ANALYST))
+    assert "2 reports match <q>neglect</q>" in client.get(NATIONAL, {"q": "neglect"}).content.decode()
+    one = client.get(NATIONAL, {"q": "neglect", "sort": "oldest", "year": "1999"}).content.decode()
+    assert "0 reports match" in one
 
 
 def test_the_national_search_shows_everything_with_real_counts_and_coding_state(client, sign_in):

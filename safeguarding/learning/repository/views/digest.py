@@ -15,10 +15,16 @@ from .presentation import count_label
 PER_PAGE = 50
 
 
+def _reports(n):
+    """ "1 report", "12 reports", or "fewer than 5 reports" for a suppressed count (which stands for several)."""
+    label = count_label(n, public=True)
+    return f"{label} {'report' if label == '1' else 'reports'}"
+
+
 @require_safe
 def months(request):
     listed = [
-        {"month": month, "label": digest.month_label(month), "count": count_label(n, public=True)}
+        {"month": month, "label": digest.month_label(month), "count_text": _reports(n)}
         for month, n in digest.months_with_additions(RepositoryEntry.objects.public())
     ]
     return render(request, "repository/digest.html", {"months": listed})

@@ -44,5 +44,11 @@ def sort_options(results):
 
 
 def total_label(results, *, public):
-    noun = "report" if results.total == 1 else "reports"
-    return f"{count_label(results.total, public=public)} {noun}"
+    """The results heading's words before the query: "Fewer than 5 reports match", "1 report matches",
+    "300 reports". A suppressed count stands for several reports, so its noun is plural."""
+    label = count_label(results.total, public=public)
+    single = label == "1"
+    words = f"{label} {'report' if single else 'reports'}"
+    if results.query:
+        words += " matches" if single else " match"
+    return words[:1].upper() + words[1:]

@@ -1,4 +1,4 @@
-"""The demo register: twelve reviewers incl. both Helen Marshes, a mix of states, assessments; seeded once."""
+"""The demo register: each area's reviewer and ten others, a mix of states, assessments; seeded once."""
 
 import io
 
@@ -31,8 +31,14 @@ def _counts():
 
 
 def test_the_demo_register_is_varied_and_seeded_once(demo):
-    assert Reviewer.objects.count() == 12
-    assert Reviewer.objects.filter(user__full_name="Helen Marsh").count() == 2
+    assert Reviewer.objects.count() == 13
+    # Each area's reviewer is a different person, with a name of her own.
+    area_reviewers = Reviewer.objects.filter(user__email__startswith="reviewer.")
+    assert sorted(area_reviewers.values_list("user__full_name", flat=True)) == [
+        "Helen Marsh",
+        "Rachel Dunmore",
+        "Susan Elwood",
+    ]
     assert QualityAssessment.objects.count() == 2
     before = _counts()
     again = SeedReport()

@@ -38,6 +38,8 @@ class Command(BaseCommand):
         with transaction.atomic():
             counts = write_reference_data(data)
 
+        if options["verbosity"] == 0:
+            return
         for note in data.notes:
             self.stdout.write(note)
         for count in counts:
