@@ -76,6 +76,10 @@ def sweep(today=None, progress=None):
             _send(batch, directory, counts)
             batch = []
     _send(batch, directory, counts)
+    # Agency contacts without an account: their reminder is a fresh secure link, sent by the returns app.
+    from safeguarding.returns.actions import remind_due
+
+    counts["return_links"] = remind_due(today)
     return counts
 
 
