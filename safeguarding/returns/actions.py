@@ -64,6 +64,7 @@ class Target:
     case: object
     area: object
     organisation: object
+    organisation_name: str
     reference: str
     due_on: datetime.date
     done: bool
@@ -71,10 +72,25 @@ class Target:
 
 
 def target_of(obj, today=None):
-    from safeguarding.child_deaths.clocks import agency_report_clock
-    from safeguarding.child_deaths.models import AgencyReport
+    from safeguarding.child_deaths.clocks import AGENCY_REPORT, agency_report_clock
+    from safeguarding.child_deaths.models import AgencyReport, Notification
+    from safeguarding.core.clocks.deadlines import clock
 
     today = today or timezone.localdate()
+    if isinstance(obj, Notification):
+        # The notifier is asked within the time an agency has for its reporting form (the policy table).
+        return Target(
+            ReturnKind.MORE_INFORMATION,
+            obj,
+            obj.case,
+            obj.case.area,
+            None,
+            obj.notifier_organisation or obj.get_agency_display(),
+            obj.case.reference,
+            clock(AGENCY_REPORT, today, nation=obj.case.area.nation, today=today).due_on,
+            False,
+            "child_deaths.manage_case",
+        )
     if isinstance(obj, AgencyReport):
         return Target(
             ReturnKind.AGENCY_REPORT,
@@ -82,6 +98,7 @@ def target_of(obj, today=None):
             obj.case,
             obj.case.area,
             obj.organisation,
+            obj.organisation.name,
             obj.case.reference,
             agency_report_clock(obj, today).due_on,
             obj.submitted_on is not None,
@@ -93,11 +110,19 @@ def target_of(obj, today=None):
         obj.incident,
         obj.incident.area,
         obj.organisation,
+        obj.organisation.name,
         obj.incident.reference,
         obj.due_on,
         obj.received_on is not None,
         "incidents.run_rapid_inquiry",
     )
+
+
+FOREIGN_KEY_OF_KIND = {
+    ReturnKind.AGENCY_REPORT: "agency_report",
+    ReturnKind.AGENCY_SUMMARY: "summary_request",
+    ReturnKind.MORE_INFORMATION: "notification",
+}
 
 
 def may_manage(user, request_or_obj):
@@ -161,9 +186,15 @@ def _link_email(request, token, *, again=False):
     what = request.get_kind_display().lower()
     due = dateformat.format(request.due_on, "j F Y")
     expires = dateformat.format(timezone.localtime(request.expires_at), "j F Y")
+    asked = (
+        f"The child death overview panel asks you for more information about the notification you sent "
+        f"(case {request.reference}), by {due}."
+        if request.kind == ReturnKind.MORE_INFORMATION
+        else f"{request.organisation_name} has been asked for an {what} on case {request.reference}, due by {due}."
+    )
     message = (
         f"Dear {request.contact_name},\n\n"
-        f"{request.organisation.name} has been asked for an {what} on case {request.reference}, due by {due}.\n\n"
+        f"{asked}\n\n"
         f"{'This link replaces the one sent before, which no longer works.' + chr(10) + chr(10) if again else ''}"
         f"Open this link to complete it:\n\n{link}\n\n"
         f"If the page asks for an access key, copy this into it:\n\n{token}\n\n"
@@ -178,29 +209,43 @@ def _send(subject, message, address):
     transaction.on_commit(lambda: send_mail(subject, message, None, [address]))
 
 
-def request_return(user, obj, *, contact_name, contact_email, today=None):
-    """Asks an agency's contact for a reporting form or summary by secure link; returns the request."""
+def request_return(user, obj, *, contact_name, contact_email, question="", today=None):
+    """Asks an agency's contact for a reporting form or summary (or a notifier from outside for more
+    information, `question`) by secure link; returns the request."""
     now = timezone.now()
     target = target_of(obj, today)
     actor = _requester(user, target)
-    contact_name, contact_email = _clean_contact(contact_name, contact_email)
+    question = (question or "").strip()
+    try:
+        contact_name, contact_email = _clean_contact(contact_name, contact_email)
+    except ValidationError as error:
+        errors = error.message_dict
+    else:
+        errors = {}
+    if target.kind == ReturnKind.MORE_INFORMATION:
+        if not obj.received_from_outside:
+            raise ValidationError("Only the notifier of a notification received from outside is asked by secure link")
+        if not question:
+            errors["question"] = "Enter what you want to ask, without naming the child"
+        elif len(question) > 2000:
+            errors["question"] = "The question must be 2,000 characters or fewer"
+    if errors:
+        raise ValidationError(errors)
     if target.done:
-        raise ValidationError(f"{target.organisation}'s return has already been received")
+        raise ValidationError(f"{target.organisation_name}'s return has already been received")
     with transaction.atomic():
-        if ReturnRequest.objects.filter(
-            **{"agency_report" if target.kind == ReturnKind.AGENCY_REPORT else "summary_request": obj},
-            state__in=OPEN_STATES,
-        ).exists():
+        if ReturnRequest.objects.filter(**{FOREIGN_KEY_OF_KIND[target.kind]: obj}, state__in=OPEN_STATES).exists():
             raise ValidationError(
                 {"contact_email": "A link for this return is already open: resend or cancel it instead"}
             )
         token = secrets.token_urlsafe(32)
         request = ReturnRequest.objects.create(
             kind=target.kind,
-            agency_report=obj if target.kind == ReturnKind.AGENCY_REPORT else None,
-            summary_request=obj if target.kind == ReturnKind.AGENCY_SUMMARY else None,
+            **{FOREIGN_KEY_OF_KIND[target.kind]: obj},
+            question=question,
             area=target.area,
             organisation=target.organisation,
+            organisation_name=target.organisation_name,
             reference=target.reference,
             contact_name=contact_name,
             contact_email=contact_email,
@@ -399,6 +444,8 @@ def questions(request):
     """(key, question) pairs the contact answers."""
     if request.kind == ReturnKind.AGENCY_REPORT:
         return request.agency_report.questions()
+    if request.kind == ReturnKind.MORE_INFORMATION:
+        return [("answer", request.question)]
     return [("summary", "Your agency's summary of its involvement with the child and family, without names")]
 
 
@@ -489,6 +536,14 @@ def submit(request, data, *, version):
                 "child_death.report.submitted",
                 target.case,
                 {"report": report.pk, "organisation": report.organisation_id, "by_secure_link": True},
+                area=target.area,
+            )
+        elif locked.kind == ReturnKind.MORE_INFORMATION:
+            audit.record(
+                actor,
+                "child_death.more_information.received",
+                target.case,
+                {"notification": locked.notification_id, "return_request": locked.pk},
                 area=target.area,
             )
         else:

@@ -14,6 +14,16 @@ class RequestReturnForm(forms.Form):
     )
 
 
+class RequestInformationForm(RequestReturnForm):
+    question = forms.CharField(
+        label="What do you want to ask?",
+        help_text="The notifier reads this after entering the code. Do not name the child or family",
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
 class LinkForm(forms.Form):
     token = forms.CharField(
         label="Access key",

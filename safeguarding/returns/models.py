@@ -25,12 +25,13 @@ class ReturnState(models.TextChoices):
 class ReturnKind(models.TextChoices):
     AGENCY_REPORT = "agency_report", "Agency reporting form"
     AGENCY_SUMMARY = "agency_summary", "Rapid inquiry agency summary"
+    MORE_INFORMATION = "more_information", "Request for more information"
 
 
 class ReturnRequestQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Requests for returns the person may see: through the scoped querysets of the return's own app."""
-        from safeguarding.child_deaths.models import AgencyReport
+        from safeguarding.child_deaths.models import AgencyReport, Notification
         from safeguarding.incidents.models import AgencySummaryRequest
 
         if not getattr(user, "is_authenticated", False):
@@ -38,6 +39,7 @@ class ReturnRequestQuerySet(models.QuerySet):
         return self.filter(
             Q(agency_report__in=AgencyReport.objects.visible_to(user).values("pk"))
             | Q(summary_request__in=AgencySummaryRequest.objects.visible_to(user).values("pk"))
+            | Q(notification__in=Notification.objects.visible_to(user).values("pk"))
         )
 
 
@@ -53,8 +55,16 @@ class ReturnRequest(models.Model):
         on_delete=models.PROTECT,
         related_name="return_requests",
     )
+    # A notification received from outside whose notifier the panel manager asks for more.
+    notification = models.ForeignKey(
+        "child_deaths.Notification", null=True, blank=True, on_delete=models.PROTECT, related_name="return_requests"
+    )
+    question = models.TextField(blank=True, help_text="What the panel manager asks the notifier")
     area = models.ForeignKey("organisations.SafeguardingArea", on_delete=models.PROTECT, related_name="+")
-    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.PROTECT, related_name="+")
+    organisation = models.ForeignKey(
+        "organisations.Organisation", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    organisation_name = models.CharField(max_length=200)
     reference = models.CharField(max_length=40, help_text="The case reference the contact is shown")
     contact_name = models.CharField(max_length=200)
     contact_email = models.EmailField()
@@ -84,18 +94,34 @@ class ReturnRequest(models.Model):
         ordering = ["-created_at", "-pk"]
         constraints = [
             models.CheckConstraint(
-                condition=(Q(kind="agency_report", agency_report__isnull=False, summary_request__isnull=True))
-                | (Q(kind="agency_summary", agency_report__isnull=True, summary_request__isnull=False)),
+                condition=(
+                    Q(kind="agency_report", agency_report__isnull=False, summary_request__isnull=True)
+                    & Q(notification__isnull=True)
+                )
+                | (
+                    Q(kind="agency_summary", agency_report__isnull=True, summary_request__isnull=False)
+                    & Q(notification__isnull=True)
+                )
+                | Q(
+                    kind="more_information",
+                    agency_report__isnull=True,
+                    summary_request__isnull=True,
+                    notification__isnull=False,
+                ),
                 name="return_request_for_one_return",
             )
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display()} from {self.organisation} on {self.reference}"
+        return f"{self.get_kind_display()} from {self.organisation_name} on {self.reference}"
 
     @property
     def target(self):
-        return self.agency_report if self.kind == ReturnKind.AGENCY_REPORT else self.summary_request
+        return {
+            ReturnKind.AGENCY_REPORT: self.agency_report,
+            ReturnKind.AGENCY_SUMMARY: self.summary_request,
+            ReturnKind.MORE_INFORMATION: self.notification,
+        }[self.kind]
 
     @property
     def is_open(self):

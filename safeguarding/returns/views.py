@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from safeguarding.child_deaths.models import AgencyReport
+from safeguarding.child_deaths.models import AgencyReport, Notification
 from safeguarding.core import audit
 from safeguarding.core.forms import add_action_errors
 from safeguarding.core.pagination import paginate, pagination_links
@@ -17,23 +17,23 @@ from safeguarding.incidents import evidence
 from safeguarding.incidents.models import AgencySummaryRequest
 
 from . import actions
-from .forms import RequestReturnForm
+from .forms import RequestInformationForm, RequestReturnForm
 from .models import ReturnKind, ReturnRequest
 
 PER_PAGE = 25
 
 
 def _back_url(target):
-    if target.kind == ReturnKind.AGENCY_REPORT:
+    if target.kind in {ReturnKind.AGENCY_REPORT, ReturnKind.MORE_INFORMATION}:
         return reverse("child_deaths:case", args=[target.case.reference])
     return reverse("incidents:rapid-inquiry", args=[target.case.pk])
 
 
-def _request_return(request, obj):
+def _request_return(request, obj, form_class=RequestReturnForm, initial=None):
     if not actions.may_manage(request.user, obj):
         raise Http404
     target = actions.target_of(obj)
-    form = RequestReturnForm(request.POST if request.method == "POST" else None)
+    form = form_class(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             actions.request_return(request.user, obj, **form.cleaned_data)
@@ -62,6 +62,17 @@ def request_for_summary(request, pk):
     return _request_return(request, get_object_or_404(summaries, pk=pk))
 
 
+@login_required
+@require_http_methods(["GET", "POST"])
+def request_for_information(request, pk):
+    """The panel manager asks the notifier of a death notified from outside for more, by the same route."""
+    notifications = Notification.objects.visible_to(request.user).select_related("case__area")
+    notification = get_object_or_404(notifications, pk=pk, received_from_outside=True)
+    email = next((part.strip() for part in notification.notifier_contact.split(",") if "@" in part), "")
+    initial = {"contact_name": notification.notifier_name, "contact_email": email}
+    return _request_return(request, notification, RequestInformationForm, initial)
+
+
 def _managed_requests(user):
     rows = (
         ReturnRequest.objects.visible_to(user)
@@ -70,6 +81,7 @@ def _managed_requests(user):
             "agency_report__case__area",
             "summary_request__incident__area",
             "summary_request__organisation",
+            "notification__case",
         )
         .order_by("-created_at", "-pk")
     )

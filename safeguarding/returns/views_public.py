@@ -105,8 +105,8 @@ def code(request):
 
 def _child_facts(row):
     """Only what the form needs: the pseudonym, and the age band (reporting form) or age (summary)."""
-    if row.kind == ReturnKind.AGENCY_REPORT:
-        case = row.agency_report.case
+    if row.kind in {ReturnKind.AGENCY_REPORT, ReturnKind.MORE_INFORMATION}:
+        case = row.target.case
         return [("Child's pseudonym", case.child.pseudonym), ("Age band", case.get_age_band_display())]
     incident = row.summary_request.incident
     facts = []

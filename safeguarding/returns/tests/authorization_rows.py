@@ -18,6 +18,7 @@ PAGE_MATRIX = {
     "returns:list": ("GET", expect(SIGNED_IN)),
     "returns:request-report": ("GET", expect(PANEL_MANAGER_OF_A)),
     "returns:request-summary": ("GET", expect(RI_LEAD_OF_A)),
+    "returns:request-information": ("GET", expect(PANEL_MANAGER_OF_A)),
     "returns:resend": ("POST", expect(PANEL_MANAGER_OF_A)),
     "returns:cancel": ("POST", expect(PANEL_MANAGER_OF_A)),
     "returns:file": ("GET", expect(PANEL_MANAGER_OF_A)),
@@ -25,6 +26,7 @@ PAGE_MATRIX = {
 POST_ALLOWED = {
     "returns:request-report": PANEL_MANAGER_OF_A,
     "returns:request-summary": RI_LEAD_OF_A,
+    "returns:request-information": PANEL_MANAGER_OF_A,
     "returns:resend": PANEL_MANAGER_OF_A,
     "returns:cancel": PANEL_MANAGER_OF_A,
 }
@@ -48,7 +50,11 @@ def url_kwargs(world):
     manager = world.people["area:panel_manager"]
     manager.is_verified = lambda: True
     agency = world.people["area:practitioner"].memberships.get().organisation
-    report = request_report(manager, notify(world.area).case, organisation=agency, contexts=[])
+    first_case = notify(world.area).case
+    report = request_report(manager, first_case, organisation=agency, contexts=[])
+    from_outside = first_case.notifications.get()
+    from_outside.received_from_outside = True
+    from_outside.save(update_fields=["received_from_outside"])
     to_resend = request_return(manager, report, contact_name="Dr Okafor", contact_email="okafor@gp.example")
     other = request_report(manager, notify(world.area, nhs_number="9990000042").case, organisation=agency, contexts=[])
     to_cancel = request_return(manager, other, contact_name="Dr Lee", contact_email="lee@gp.example")
@@ -69,6 +75,7 @@ def url_kwargs(world):
     return {
         "returns:request-report": {"pk": report.pk},
         "returns:request-summary": {"pk": summary_request.pk},
+        "returns:request-information": {"pk": from_outside.pk},
         "returns:resend": {"pk": to_resend.pk},
         "returns:cancel": {"pk": to_cancel.pk},
         "returns:file": {"pk": to_resend.pk, "file_pk": stored.pk},

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from safeguarding.core.models import AuditEvent
+from safeguarding.core.testing import sign_in as sign_in_staff
 
 from .. import actions
 from ..models import ReturnRequest, ReturnState, hash_secret
@@ -299,3 +300,33 @@ def test_the_reminder_is_a_fresh_link_sent_once(issued, django_capture_on_commit
         assert actions.remind_due(today=request.due_on) == 0
     assert len(mail.outbox) == 1 and link_token(mail.outbox[0]) != token
     assert "return.reminded" in verbs(request)
+
+
+def test_the_panel_manager_asks_a_notifier_from_outside_for_more(
+    client, case, panel_manager, django_capture_on_commit_callbacks
+):
+    notification = case.notifications.get()
+    with pytest.raises(ValidationError):  # a notification by a signed-in agency: asked in the service, not here
+        actions.request_return(panel_manager, notification, contact_name="A", contact_email="a@x.example", question="Q")
+    notification.received_from_outside = True
+    notification.save(update_fields=["received_from_outside"])
+
+    staff = sign_in_staff(Client(), panel_manager)
+    url = reverse("returns:request-information", args=[notification.pk])
+    assert "p.anand@nhs.example" in staff.get(url).content.decode()  # the notifier's email, filled in
+    refused = staff.post(url, {"contact_name": "Dr Anand", "contact_email": "p.anand@nhs.example", "question": ""})
+    assert "Enter what you want to ask" in refused.content.decode()
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        staff.post(
+            url,
+            {"contact_name": "Dr Anand", "contact_email": "p.anand@nhs.example", "question": "Who was at home?"},
+        )
+    request = ReturnRequest.objects.get(notification=notification)
+    sign_in_by_link(client, link_token(mail.outbox[-1]), django_capture_on_commit_callbacks)
+    assert "Who was at home?" in client.get(FORM).content.decode()
+    answer = {"version": version(request), "action": "submit", "answer": "Both parents and a grandparent."}
+    assert client.post(FORM, answer).url == RECEIPT
+    page = staff.get(reverse("child_deaths:case", args=[case.reference])).content.decode()
+    assert "Both parents and a grandparent." in page
+    assert AuditEvent.objects.filter(verb="child_death.more_information.received").exists()
