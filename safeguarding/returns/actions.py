@@ -24,6 +24,7 @@ from safeguarding.core import audit
 from safeguarding.core.clocks.deadlines import setting
 from safeguarding.core.models import AuditEvent
 from safeguarding.incidents import evidence
+from safeguarding.notifications import announce
 
 from .models import ReturnFile, ReturnKind, ReturnRequest, ReturnState, hash_secret
 
@@ -569,4 +570,13 @@ def submit(request, data, *, version):
         locked.version += 1
         locked.save(update_fields=["draft", "state", "submitted_at", "code_hash", "code_expires_at", "version"])
         _record(actor, "return.submitted", locked)
+        announce.return_submitted(locked, _case_link(locked))
     return locked
+
+
+def _case_link(request):
+    from django.urls import reverse
+
+    if request.kind == ReturnKind.AGENCY_SUMMARY:
+        return reverse("incidents:rapid-inquiry", args=[request.summary_request.incident_id])
+    return reverse("child_deaths:case", args=[request.reference])

@@ -330,3 +330,16 @@ def test_the_panel_manager_asks_a_notifier_from_outside_for_more(
     page = staff.get(reverse("child_deaths:case", args=[case.reference])).content.decode()
     assert "Both parents and a grandparent." in page
     assert AuditEvent.objects.filter(verb="child_death.more_information.received").exists()
+
+
+def test_the_requester_is_told_when_the_return_is_in(client, issued, panel_manager, django_capture_on_commit_callbacks):
+    from safeguarding.jobs.testing import run_jobs
+    from safeguarding.notifications.models import Kind, Notification
+
+    request, token = issued
+    sign_in_by_link(client, token, django_capture_on_commit_callbacks)
+    client.post(FORM, {"version": version(request), "action": "submit", **answers_for(request)})
+    run_jobs()
+    told = Notification.objects.get(kind=Kind.RETURN_SUBMITTED)
+    assert told.recipient == panel_manager and request.reference in told.text
+    assert told.link == reverse("child_deaths:case", args=[request.reference])
