@@ -28,8 +28,8 @@ class LinkForm(forms.Form):
     token = forms.CharField(
         label="Access key",
         max_length=200,
-        help_text="If you opened the link in the email, this is already filled in. If not, copy the part of the "
-        "link after the # sign",
+        help_text="If you opened the link in the email, this is already filled in. If not, copy the access key "
+        "from the email",
         error_messages={"required": "Enter the access key from the link in your email"},
         widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
     )
