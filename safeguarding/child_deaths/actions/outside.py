@@ -237,6 +237,22 @@ def confirm(pending, code, today=None):
     return result
 
 
+UNCONFIRMED_KEPT_HOURS = 24
+
+
+def purge_unconfirmed(now=None):
+    """Deletes notifications whose notifier never entered the code: after a day, nothing of what they typed
+    (sealed as it is) is kept. Run by the daily deadline sweep; returns the count."""
+    cutoff = (now or timezone.now()) - datetime.timedelta(hours=UNCONFIRMED_KEPT_HOURS)
+    stale = PendingOutsideNotification.objects.filter(accepted_at__isnull=True, created_at__lt=cutoff)
+    count, _ = stale.delete()
+    if count:
+        audit.record(
+            audit.Actor.system("notifications from outside"), "child_death.outside.purged", None, {"count": count}
+        )
+    return count
+
+
 def mark_not_genuine(user, notification, *, reason):
     """The panel manager's mark on a notification from outside: kept, audited, and out of statistics (the case
     too, once none of its notifications is genuine)."""

@@ -249,3 +249,15 @@ def test_only_the_panel_manager_marks_and_only_notifications_from_outside(
     inside = notify(area, nhs_number="9990000042").notification
     with pytest.raises(ValidationError):
         outside.mark_not_genuine(panel_manager, inside, reason="Not real")
+
+
+def test_an_unconfirmed_notification_is_deleted_after_a_day(client, area, panel, django_capture_on_commit_callbacks):
+    import time_machine
+    from django.utils import timezone
+
+    send(client, form_data(area), django_capture_on_commit_callbacks)
+    assert outside.purge_unconfirmed() == 0
+    with time_machine.travel(timezone.now() + datetime.timedelta(hours=outside.UNCONFIRMED_KEPT_HOURS + 1)):
+        assert outside.purge_unconfirmed() == 1
+    assert not PendingOutsideNotification.objects.exists()
+    assert client.post(CONFIRM, {"code": code_in(mail.outbox[-1])}).url == NOTIFY

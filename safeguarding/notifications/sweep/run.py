@@ -80,6 +80,10 @@ def sweep(today=None, progress=None):
     from safeguarding.returns.actions import remind_due
 
     counts["return_links"] = remind_due(today)
+    # Notifications from outside whose notifier never confirmed the code are not kept.
+    from safeguarding.child_deaths.actions.outside import purge_unconfirmed
+
+    counts["unconfirmed_notifications_deleted"] = purge_unconfirmed()
     return counts
 
 
