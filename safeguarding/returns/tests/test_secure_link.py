@@ -343,3 +343,13 @@ def test_the_requester_is_told_when_the_return_is_in(client, issued, panel_manag
     told = Notification.objects.get(kind=Kind.RETURN_SUBMITTED)
     assert told.recipient == panel_manager and request.reference in told.text
     assert told.link == reverse("child_deaths:case", args=[request.reference])
+
+
+def test_a_token_pasted_into_the_path_is_kept_out_of_the_log(client, caplog):
+    from safeguarding.core.middleware import loggable_path
+
+    assert loggable_path("/return/AbC_secret-token/") == "/return/…/"
+    assert loggable_path("/return/form/") == "/return/form/"
+    with caplog.at_level(logging.INFO):  # every logger, at the levels the settings give them
+        assert client.get("/return/AbC_secret-token/").status_code == 404
+    assert "AbC_secret-token" not in caplog.text
