@@ -12,6 +12,10 @@ urlpatterns = [
     path("child-deaths/", include("safeguarding.child_deaths.urls")),
     path("people/", include("safeguarding.organisations.urls")),
     path("invitations/", include("safeguarding.organisations.urls_invitations")),
+    # Agency contacts without an account: public pages, opened by a secure link and a one-time code.
+    path("return/", include("safeguarding.returns.urls_public")),
+    path("returns/", include("safeguarding.returns.urls")),
+    path("notify-a-death/", include("safeguarding.child_deaths.urls_public")),
     path("arrangements/", include("safeguarding.arrangements.urls")),
     path("published/", include("safeguarding.arrangements.urls_public")),
     path("incidents/", include("safeguarding.incidents.urls")),

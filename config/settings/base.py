@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "safeguarding.learning.national_reports",
     "safeguarding.jobs",
     "safeguarding.notifications",
+    "safeguarding.returns",
 ]
 
 MIDDLEWARE = [

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import cases, database, linkage, notify, reports, steps, themes
+from .views import cases, database, linkage, notify, outside, reports, steps, themes
 
 app_name = "child_deaths"
 
@@ -9,6 +9,7 @@ urlpatterns = [
     path("notify/", notify.notify, name="notify"),
     path("notify/received/", notify.notified, name="notified"),
     path("links/compare-all/", linkage.batch, name="batch-linkage"),
+    path("notifications/<int:pk>/not-genuine/", outside.not_genuine, name="not-genuine"),
     path("links/<int:pk>/", linkage.decide_link, name="decide-link"),
     path("links/<int:pk>/undo/", linkage.undo, name="undo-link"),
     path("themed-meetings/", themes.themed_meetings, name="themed-meetings"),

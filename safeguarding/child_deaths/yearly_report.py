@@ -12,7 +12,7 @@ from safeguarding.core.clocks.deadlines import ClockState
 from safeguarding.core.clocks.models import ClockPolicy
 
 from .clocks import PANEL_REVIEW, panel_review_clock
-from .models import CaseStatus, ChildDeathCase
+from .models import ChildDeathCase
 from .models.vocabulary import Category, Modifiable
 
 
@@ -27,8 +27,9 @@ def _share(part, whole):
 
 def yearly_report_section(area, start, end, *, today=None):
     today = today or timezone.localdate()
-    # A case linked into another is the same death: count it once, through the case it joined.
-    cases = ChildDeathCase.objects.filter(area=area).exclude(status=CaseStatus.MERGED)
+    # A case linked into another is the same death: count it once, through the case it joined. A case
+    # whose notifications were all marked not genuine is no death at all.
+    cases = ChildDeathCase.objects.filter(area=area).counted()
     notified = cases.filter(notified_on__range=(start, end)).count()
     reviewed = list(
         cases.filter(panel_review__final=True, panel_review__reviewed_on__range=(start, end)).select_related(

@@ -12,8 +12,10 @@ logger = logging.getLogger("safeguarding.request")
 # An id passed in by a trusted proxy is kept only if it looks like an id, so logs cannot be forged.
 _SAFE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 # Paths that carry a secret (an invitation link's one-time token): logged without it, since anyone
-# who reads the logs could otherwise accept the invitation first.
-_SECRET_IN_PATH = re.compile(r"^(/invitations/)[^/]+")
+# who reads the logs could otherwise accept the invitation first. The email links keep their secrets after
+# `#`, which never reaches a server; this also covers a link whose `#` was lost in copying (an agency
+# return's `/return/<token>`, which answers 404).
+_SECRET_IN_PATH = re.compile(r"^(/invitations/|/return/(?!(?:code|form|receipt)/))[^/]+")
 
 
 def loggable_path(path):

@@ -59,7 +59,7 @@ class RequireTwoFactorMiddleware:
 
     @staticmethod
     def _is_open(request):
-        if request.path.startswith((settings.STATIC_URL, "/api/", "/invitations/")):
+        if request.path.startswith((settings.STATIC_URL, "/api/", "/invitations/", "/return/", "/notify-a-death/")):
             return True
         match = getattr(request, "resolver_match", None)
         if match is None:

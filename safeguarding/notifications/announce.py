@@ -152,3 +152,17 @@ def national_inquiry_proposed(inquiry):
             link=reverse("nsci:inquiry", args=[inquiry.pk]),
         )
     )
+
+
+def return_submitted(request, link):
+    """To the person who asked for a return by secure link: it is in."""
+    return emit(
+        Event(
+            Kind.RETURN_SUBMITTED,
+            reference=request.reference,
+            link=link,
+            area_id=request.area_id,
+            organisation_name=request.organisation_name,
+            user_ids=(request.requested_by_id,),
+        )
+    )

@@ -263,6 +263,11 @@ KINDS = {
         "A reviewer's CPD hours are short, year ending {due}",
         "A reviewer has recorded {count} of the year's CPD hours with the year ending {due}.",
     ),
+    Kind.RETURN_SUBMITTED: KindSpec(
+        named,
+        "Return submitted by secure link on {reference}",
+        "{organisation} submitted the return you asked for on {reference} ({area}) by secure link.",
+    ),
     Kind.DAILY_SUMMARY: KindSpec(
         named,
         "Your daily summary: {count} notifications",

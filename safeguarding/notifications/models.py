@@ -30,6 +30,7 @@ class Kind(models.TextChoices):
     API_TOKEN_EXPIRING = "api_token_expiring", "An API token is about to expire"
     ACCREDITATION_DUE = "accreditation_due", "A reviewer's accreditation is due for renewal"
     CPD_DUE = "cpd_due", "A reviewer's CPD hours are falling short"
+    RETURN_SUBMITTED = "return_submitted", "A return you asked for by secure link is submitted"
     DAILY_SUMMARY = "daily_summary", "Daily summary"
 
 

@@ -203,12 +203,14 @@ def _start_case(identity, data, actor_user, today):
     return case
 
 
-def notify_death(actor, data, *, organisation=None, api_token=None, today=None):
+def notify_death(actor, data, *, organisation=None, api_token=None, from_outside=None, today=None):
     """Stores one agency's notification, then links it: to the open case of the same NHS number, or to
     a new case with links to other cases proposed by score. Returns a NotificationResult.
 
-    `actor` is a signed-in person (checked for `child_deaths.notify`) or an `audit.Actor.api_client`
-    (the API checks its token's scope and areas). Nothing is stored unless everything is valid.
+    `actor` is a signed-in person (checked for `child_deaths.notify`), an `audit.Actor.api_client`
+    (the API checks its token's scope and areas) or, with `from_outside` ({"organisation", "agencies_involved"}),
+    a professional without an account whose work email the public page confirmed by a code (outside.py).
+    Nothing is stored unless everything is valid.
     """
     today = today or timezone.localdate()
     person = None if isinstance(actor, audit.Actor) else actor
@@ -268,6 +270,9 @@ def notify_death(actor, data, *, organisation=None, api_token=None, today=None):
             jar_criteria=list(data.get("jar_criteria") or []),
             circumstances=data["circumstances"].strip(),
             link_method=Notification.LinkMethod.NHS_NUMBER if linked else Notification.LinkMethod.NEW_CASE,
+            received_from_outside=from_outside is not None,
+            notifier_organisation=(from_outside or {}).get("organisation", "").strip(),
+            agencies_involved=(from_outside or {}).get("agencies_involved", "").strip(),
         )
         audit.record(
             auditor,
@@ -279,6 +284,7 @@ def notify_death(actor, data, *, organisation=None, api_token=None, today=None):
                 "pseudonym": identity.pseudonym,
                 "linked_by_nhs_number": linked,
                 "new_case": not linked,
+                "received_from_outside": from_outside is not None,
             },
             area=area,
         )

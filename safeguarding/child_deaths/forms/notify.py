@@ -94,3 +94,80 @@ class NotificationForm(forms.Form):
     notifier_name = forms.CharField(label="Your name", max_length=200, required=False)
     notifier_role = forms.CharField(label="Your job title or role", max_length=200, required=False)
     notifier_contact = forms.CharField(label="Your work email or telephone", max_length=200, required=False)
+
+
+class OutsideNotificationForm(NotificationForm):
+    """The public page's form: the same facts, who the notifier is, who else knew the child, and a honeypot.
+    Every text field is bounded, so one submission cannot fill the database."""
+
+    notifier_contact = None
+    residence_area = forms.ModelChoiceField(
+        label="Safeguarding area where the child normally lived",
+        help_text="If you do not know, leave this empty: the panel for the place of death receives the notification",
+        queryset=SafeguardingArea.objects.order_by("name"),
+        required=False,
+        empty_label="Not known",
+    )
+    address = forms.CharField(
+        label="Home address", max_length=500, widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    circumstances = forms.CharField(
+        label="Circumstances of the death", max_length=5000, widget=forms.Textarea(attrs={"rows": 5}), required=False
+    )
+    notifier_organisation = forms.CharField(label="Organisation you work for", max_length=200, required=False)
+    notifier_email = forms.CharField(
+        label="Your work email address",
+        max_length=254,
+        required=False,
+        help_text="We send a code to this address: the notification is accepted once you enter it",
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+    )
+    notifier_phone = forms.CharField(
+        label="Your work telephone number",
+        max_length=40,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
+    )
+    agencies_involved = forms.CharField(
+        label="Who else was involved with the child?",
+        help_text="Agencies and services, for example the GP practice, school, health visitor or social care team",
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    # The honeypot: hidden from people (and from assistive technology), filled in by robots.
+    website = forms.CharField(
+        label="Leave this empty",
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    field_order = [
+        "notifier_name",
+        "notifier_role",
+        "notifier_organisation",
+        "agency",
+        "notifier_email",
+        "notifier_phone",
+    ]
+
+
+class ConfirmCodeForm(forms.Form):
+    code = forms.CharField(
+        label="Code from the email",
+        max_length=20,
+        required=False,
+        help_text="6 digits",
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"}),
+    )
+
+
+class NotGenuineForm(forms.Form):
+    reason = forms.CharField(
+        label="Why is this notification not genuine?",
+        help_text="For example, the NHS number belongs to a living child, or the sender could not be traced",
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )

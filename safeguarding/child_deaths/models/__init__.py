@@ -1,6 +1,7 @@
 from .cases import CaseStatus, CaseStatusChange, ChildDeathCase
 from .linkage import LinkageBlockingKey, LinkageModelParameters, LinkageModelVersion
 from .notifications import LinkCandidate, Notification
+from .outside import PendingOutsideNotification
 from .panels import Panel, panel_for_area
 from .reports import AgencyReport
 from .response import FamilyContact, JointAgencyResponse
@@ -21,6 +22,7 @@ __all__ = [
     "Notification",
     "Panel",
     "PanelReview",
+    "PendingOutsideNotification",
     "ReviewMeeting",
     "ThemedMeeting",
     "panel_for_area",

@@ -60,6 +60,10 @@ class ChildDeathCaseQuerySet(AreaScopedQuerySet):
     def open(self):
         return self.exclude(status__in=[CaseStatus.CLOSED, CaseStatus.MERGED])
 
+    def counted(self):
+        """Cases that count in statistics: not linked into another, and not marked as not genuine."""
+        return self.exclude(status=CaseStatus.MERGED).exclude(not_genuine=True)
+
 
 class ChildDeathCase(models.Model):
     """One child's death. Identity lives in core.identity: the case holds the pseudonymised child
@@ -98,6 +102,8 @@ class ChildDeathCase(models.Model):
     circumstances = models.TextField()
     status = models.CharField(max_length=30, choices=CaseStatus.choices, default=CaseStatus.NOTIFIED)
     notified_on = models.DateField()
+    # Every notification of this case was marked not genuine: kept and audited, left out of statistics.
+    not_genuine = models.BooleanField(default=False)
     national_database_informed_on = models.DateField(null=True, blank=True)
     category = models.CharField(max_length=2, choices=Category.choices, blank=True)
     merged_into = models.ForeignKey(

@@ -61,6 +61,19 @@ class Notification(models.Model):
 
     link_method = models.CharField(max_length=12, choices=LinkMethod.choices, default=LinkMethod.NEW_CASE)
     received_at = models.DateTimeField(auto_now_add=True)
+    # Sent through the public page by a professional without an account, their work email confirmed by a code.
+    received_from_outside = models.BooleanField(default=False)
+    notifier_organisation = models.CharField(max_length=200, blank=True)
+    agencies_involved = models.TextField(
+        blank=True, help_text="Who else was involved with the child, as the notifier listed them"
+    )
+    # A panel manager's mark that a notification from outside was not genuine: kept, audited, not counted.
+    not_genuine = models.BooleanField(default=False)
+    not_genuine_reason = models.TextField(blank=True)
+    marked_not_genuine_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    marked_not_genuine_at = models.DateTimeField(null=True, blank=True)
 
     objects = CaseChildQuerySet.as_manager()
 

@@ -86,3 +86,7 @@ class AgencyReport(models.Model):
 
     def questions(self):
         return questions_for(self.contexts)
+
+    def answered(self):
+        """(question, answer) pairs of a submitted report, in the form's order."""
+        return [(question, self.answers.get(key, "")) for key, question in self.questions()]

@@ -1,6 +1,6 @@
 """Who may reach each child death route (see safeguarding/core/tests/authorization.py)."""
 
-from safeguarding.core.tests.authorization import AREA_ROLES, ROLES_IN_A_OR_NATIONAL, SIGNED_IN, expect
+from safeguarding.core.tests.authorization import AREA_ROLES, EVERYONE, ROLES_IN_A_OR_NATIONAL, SIGNED_IN, expect
 
 PANEL_MANAGER_OF_A = {"area:panel_manager"}
 # The practitioner of A also works for the agency asked for the report in url_kwargs.
@@ -40,6 +40,11 @@ PAGE_MATRIX = {
     "child_deaths:themed-meeting": ("GET", expect(PANEL_OF_A | NATIONAL)),
     "child_deaths:panel-populations": ("GET", expect({"national:national_administrator"})),
     "child_deaths:batch-linkage": ("GET", expect({"national:national_administrator"})),
+    "child_deaths:not-genuine": ("GET", expect(PANEL_MANAGER_OF_A)),
+    # Explicitly public: any professional notifies a death without an account (confirmed by a code).
+    "notify_death:notify": ("GET", expect(EVERYONE)),
+    "notify_death:confirm": ("GET", expect(EVERYONE)),
+    "notify_death:received": ("GET", expect(EVERYONE)),
 }
 POST_ALLOWED = {
     "child_deaths:notify": AGENCY_PEOPLE,
@@ -56,6 +61,7 @@ POST_ALLOWED = {
     "child_deaths:remind": PANEL_MANAGER_OF_A,
     "child_deaths:new-themed-meeting": PANEL_MANAGER_OF_A,
     "child_deaths:batch-linkage": {"national:national_administrator"},
+    "child_deaths:not-genuine": PANEL_MANAGER_OF_A,
 }
 API_MATRIX = {
     "child_deaths_api:list": TOKENS_WITHOUT_SCOPE,
@@ -72,7 +78,7 @@ def url_kwargs(world):
     from safeguarding.child_deaths.actions.review import save_review
     from safeguarding.child_deaths.actions.themes import create_themed_meeting
     from safeguarding.child_deaths.factories import PanelFactory, notify
-    from safeguarding.child_deaths.models import LinkCandidate
+    from safeguarding.child_deaths.models import LinkCandidate, Notification
 
     panel = PanelFactory(name="Area A Panel", slug="area-a-panel", areas=[world.area])
     no_nhs = {"nhs_number": "", "nhs_number_unavailable_reason": "Not known at the scene"}
@@ -100,7 +106,10 @@ def url_kwargs(world):
     themed = create_themed_meeting(
         manager, panel, theme="Sudden unexpected deaths", meets_on=datetime.date(2027, 1, 12), category="10"
     )
+    from_outside = Notification.objects.filter(case=case).order_by("pk").first()
+    Notification.objects.filter(pk=from_outside.pk).update(received_from_outside=True)
     return {
+        "child_deaths:not-genuine": {"pk": from_outside.pk},
         "child_deaths:themed-meeting": {"pk": themed.pk},
         "child_deaths:response": {"reference": case.reference},
         "child_deaths:family-contact": {"reference": case.reference},

@@ -138,6 +138,13 @@ SETTINGS = [
         14,
         "Also how long before the end of the year a reviewer short of CPD hours is warned.",
     ),
+    (
+        "return-link-grace-days",
+        "Days after a return's due date that an agency contact's secure link still works",
+        14,
+        "An agency asked for a reporting form or summary by secure link can still save and submit it this "
+        "many days after the due date; the link then stops working and the requester sends a new one.",
+    ),
 ]
 
 

@@ -68,14 +68,15 @@ def _derived(case, quintiles):
 
 
 def sync_from_child_deaths(actor, *, case_ids=None):
-    """Create or refresh a record for every notified death (merged duplicates left out), or only for the
+    """Create or refresh a record for every notified death (merged duplicates and deaths whose notifications
+    were all marked not genuine left out), or only for the
     cases `case_ids`; idempotent.
 
     Returns (created, updated, unchanged).
     """
     quintiles = deprivation_quintiles()
     cases = (
-        ChildDeathCase.objects.exclude(status=CaseStatus.MERGED)
+        ChildDeathCase.objects.counted()
         .select_related("child", "panel", "panel_review")
         .prefetch_related("area__local_authorities__region", "place_of_death_area__local_authorities__region")
     )

@@ -77,6 +77,14 @@ def sweep(today=None, progress=None):
             _send(batch, directory, counts)
             batch = []
     _send(batch, directory, counts)
+    # Agency contacts without an account: their reminder is a fresh secure link, sent by the returns app.
+    from safeguarding.returns.actions import remind_due
+
+    counts["return_links"] = remind_due(today)
+    # Notifications from outside whose notifier never confirmed the code are not kept.
+    from safeguarding.child_deaths.actions.outside import purge_unconfirmed
+
+    counts["unconfirmed_notifications_deleted"] = purge_unconfirmed()
     return counts
 
 
