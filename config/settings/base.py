@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "safeguarding.learning.national_reports",
     "safeguarding.jobs",
     "safeguarding.notifications",
+    "safeguarding.onboarding",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,46 @@
+"""Who may reach each onboarding route (see safeguarding/core/tests/authorization.py)."""
+
+from safeguarding.core.tests.authorization import ALL_ADMINS, ROLES_IN_A_OR_NATIONAL, SIGNED_IN, expect
+
+NATIONAL_ADMIN = {"national:national_administrator"}
+PANEL_OF_A_PAGE = NATIONAL_ADMIN | {"area:panel_manager", "area:area_administrator"}
+IMPORTERS_OF_A = {"area:panel_manager", "area:area_administrator"}
+
+PAGE_MATRIX = {
+    "onboarding:areas": ("GET", expect(ALL_ADMINS)),
+    "onboarding:new-area": ("GET", expect(NATIONAL_ADMIN)),
+    "onboarding:area": ("GET", expect(ROLES_IN_A_OR_NATIONAL)),
+    "onboarding:confirm-area": ("POST", expect({"area:lead_chief_officer"})),
+    "onboarding:change-area": ("GET", expect(NATIONAL_ADMIN)),
+    "onboarding:panels": ("GET", expect(NATIONAL_ADMIN)),
+    "onboarding:new-panel": ("GET", expect(NATIONAL_ADMIN)),
+    "onboarding:panel": ("GET", expect(PANEL_OF_A_PAGE)),
+    "onboarding:change-panel": ("GET", expect(NATIONAL_ADMIN)),
+}
+POST_ALLOWED = {
+    "onboarding:new-area": NATIONAL_ADMIN,
+    "onboarding:confirm-area": {"area:lead_chief_officer"},
+    "onboarding:change-area": NATIONAL_ADMIN,
+    "onboarding:new-panel": NATIONAL_ADMIN,
+    "onboarding:change-panel": NATIONAL_ADMIN,
+}
+
+
+def url_kwargs(world):
+    from safeguarding.child_deaths.factories import PanelFactory
+    from safeguarding.onboarding.models import PartnerConfirmation
+
+    panel = PanelFactory(name="Area A Onboarding Panel", slug="area-a-onboarding", areas=[world.area])
+    officer = world.people["area:lead_chief_officer"].memberships.get()
+    PartnerConfirmation.objects.create(area=world.area, organisation=officer.organisation)
+    slug = {"slug": world.area.slug}
+    return {
+        "onboarding:area": slug,
+        "onboarding:confirm-area": slug,
+        "onboarding:change-area": slug,
+        "onboarding:panel": {"slug": panel.slug},
+        "onboarding:change-panel": {"slug": panel.slug},
+    }
+
+
+__all__ = ["PAGE_MATRIX", "POST_ALLOWED", "SIGNED_IN", "url_kwargs"]

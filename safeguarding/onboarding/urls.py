@@ -1,0 +1,19 @@
+"""Forming areas and panels, adding agencies, people in bulk and historic imports, under /onboarding/."""
+
+from django.urls import path
+
+from .views import areas, panels
+
+app_name = "onboarding"
+
+urlpatterns = [
+    path("areas/", areas.area_list, name="areas"),
+    path("areas/new/", areas.new_area, name="new-area"),
+    path("areas/<slug:slug>/", areas.area_detail, name="area"),
+    path("areas/<slug:slug>/confirm/", areas.confirm_area, name="confirm-area"),
+    path("areas/<slug:slug>/change/", areas.change_area, name="change-area"),
+    path("panels/", panels.panel_list, name="panels"),
+    path("panels/new/", panels.new_panel, name="new-panel"),
+    path("panels/<slug:slug>/", panels.panel_detail, name="panel"),
+    path("panels/<slug:slug>/change/", panels.change_panel, name="change-panel"),
+]
