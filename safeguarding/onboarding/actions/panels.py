@@ -38,6 +38,17 @@ def _check_areas_free(areas, *, except_panel=None, field="areas"):
         raise ValidationError({field: errors})
 
 
+def _dated(panel, effective_on, today):
+    """The change's date: not in the future, and not before the panel was set up."""
+    effective_on = effective_date(effective_on, today)
+    formed = panel.changes.filter(kind=PanelChange.Kind.FORMED).values_list("effective_on", flat=True).first()
+    if formed is not None and effective_on < formed:
+        raise ValidationError(
+            {"effective_on": f"The change cannot take effect before {panel.name} was set up on {formed:%-d %B %Y}"}
+        )
+    return effective_on
+
+
 def _record(panel, kind, description, admin, effective_on, area=None):
     return PanelChange.objects.create(
         panel=panel,
@@ -82,7 +93,7 @@ def add_area(admin, panel, area, *, effective_on=None, today=None):
     require(admin, "onboarding.form_panel", message="Only a national administrator changes a panel")
     if panel.areas.filter(pk=area.pk).exists():
         raise ValidationError({"area": f"{area.name} is already covered by {panel.name}"})
-    effective_on = effective_date(effective_on, today)
+    effective_on = _dated(panel, effective_on, today)
     _check_areas_free([area], field="area")
     with transaction.atomic():
         panel.areas.add(area)
@@ -97,7 +108,7 @@ def remove_area(admin, panel, area, *, effective_on=None, today=None):
         raise ValidationError({"area": f"{area.name} is not covered by {panel.name}"})
     if panel.areas.count() == 1:
         raise ValidationError({"area": f"{area.name} is the only area {panel.name} covers: a panel needs one"})
-    effective_on = effective_date(effective_on, today)
+    effective_on = _dated(panel, effective_on, today)
     with transaction.atomic():
         panel.areas.remove(area)
         change = _record(panel, PanelChange.Kind.AREA_LEFT, f"{area.name} left", admin, effective_on, area)
