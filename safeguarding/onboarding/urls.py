@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import areas, panels
+from .views import areas, organisations, panels
 
 app_name = "onboarding"
 
@@ -16,4 +16,7 @@ urlpatterns = [
     path("panels/new/", panels.new_panel, name="new-panel"),
     path("panels/<slug:slug>/", panels.panel_detail, name="panel"),
     path("panels/<slug:slug>/change/", panels.change_panel, name="change-panel"),
+    path("organisations/", organisations.organisation_search, name="organisations"),
+    path("organisations/search.json", organisations.organisation_search_json, name="organisation-search-json"),
+    path("organisations/new/", organisations.new_organisation, name="new-organisation"),
 ]

@@ -16,6 +16,9 @@ PAGE_MATRIX = {
     "onboarding:new-panel": ("GET", expect(NATIONAL_ADMIN)),
     "onboarding:panel": ("GET", expect(PANEL_OF_A_PAGE)),
     "onboarding:change-panel": ("GET", expect(NATIONAL_ADMIN)),
+    "onboarding:organisations": ("GET", expect(SIGNED_IN)),
+    "onboarding:organisation-search-json": ("GET", expect(SIGNED_IN)),
+    "onboarding:new-organisation": ("GET", expect(ALL_ADMINS)),
 }
 POST_ALLOWED = {
     "onboarding:new-area": NATIONAL_ADMIN,
@@ -23,6 +26,7 @@ POST_ALLOWED = {
     "onboarding:change-area": NATIONAL_ADMIN,
     "onboarding:new-panel": NATIONAL_ADMIN,
     "onboarding:change-panel": NATIONAL_ADMIN,
+    "onboarding:new-organisation": ALL_ADMINS,
 }
 
 
@@ -41,6 +45,3 @@ def url_kwargs(world):
         "onboarding:panel": {"slug": panel.slug},
         "onboarding:change-panel": {"slug": panel.slug},
     }
-
-
-__all__ = ["PAGE_MATRIX", "POST_ALLOWED", "SIGNED_IN", "url_kwargs"]
