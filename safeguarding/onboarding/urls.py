@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import areas, organisations, panels
+from .views import areas, organisations, panels, people
 
 app_name = "onboarding"
 
@@ -19,4 +19,6 @@ urlpatterns = [
     path("organisations/", organisations.organisation_search, name="organisations"),
     path("organisations/search.json", organisations.organisation_search_json, name="organisation-search-json"),
     path("organisations/new/", organisations.new_organisation, name="new-organisation"),
+    path("people/invite-from-file/", people.bulk_invite, name="bulk-invite"),
+    path("people/<int:pk>/deactivate/", people.deactivate, name="deactivate"),
 ]
