@@ -112,6 +112,13 @@ JOBS = {
             Cadence.DAILY,
             datetime.time(2, 0),
         ),
+        JobDefinition(
+            "historic-death-import",
+            "Import of historic child deaths",
+            "Creates the cases of a panel's historic deaths from an uploaded file, sealing each child's identity, "
+            "and copies them to the national mortality table; rows already imported are skipped.",
+            "safeguarding.onboarding.actions.death_imports.run_import",
+        ),
     )
 }
 

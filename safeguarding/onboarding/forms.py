@@ -219,7 +219,7 @@ class CsvUploadForm(forms.Form):
         upload = self.cleaned_data.get("file")
         if upload is not None:
             if upload.size > self.MAX_BYTES:
-                self.add_error("file", "The file must be smaller than 5 MB")
+                self.add_error("file", f"The file must be smaller than {self.MAX_BYTES // (1024 * 1024)} MB")
                 return None
             try:
                 return upload.read().decode("utf-8-sig")
@@ -253,5 +253,18 @@ class BulkInviteForm(CsvUploadForm):
             self.fields["area"].initial = areas[0].pk
 
 
-class DeathImportForm(CsvUploadForm):
-    """The file of historic deaths for one panel (the panel is the page's)."""
+class DeathImportForm(forms.Form):
+    """The file of historic deaths for one panel (the panel is the page's). It never comes back to the browser:
+    the checked file is kept sealed and the import starts from it."""
+
+    file = forms.FileField(
+        label="CSV file",
+        help_text="Saved as CSV (comma separated), UTF-8",
+        error_messages={"required": "Choose a CSV file"},
+    )
+
+    text = CsvUploadForm.text
+    MAX_BYTES = 20 * 1024 * 1024
+
+    def name_of_file(self):
+        return self.cleaned_data["file"].name[:200]

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import areas, organisations, panels, people
+from .views import areas, imports, organisations, panels, people
 
 app_name = "onboarding"
 
@@ -21,4 +21,6 @@ urlpatterns = [
     path("organisations/new/", organisations.new_organisation, name="new-organisation"),
     path("people/invite-from-file/", people.bulk_invite, name="bulk-invite"),
     path("people/<int:pk>/deactivate/", people.deactivate, name="deactivate"),
+    path("panels/<slug:slug>/import-deaths/", imports.import_deaths, name="import-deaths"),
+    path("examples/historic-child-deaths.csv", imports.example_file, name="death-import-example"),
 ]

@@ -21,6 +21,8 @@ PAGE_MATRIX = {
     "onboarding:new-organisation": ("GET", expect(ALL_ADMINS)),
     "onboarding:bulk-invite": ("GET", expect(ALL_ADMINS)),
     "onboarding:deactivate": ("GET", expect(ADMINS_OF_A)),
+    "onboarding:import-deaths": ("GET", expect(IMPORTERS_OF_A)),
+    "onboarding:death-import-example": ("GET", expect(SIGNED_IN)),
 }
 POST_ALLOWED = {
     "onboarding:new-area": NATIONAL_ADMIN,
@@ -31,6 +33,7 @@ POST_ALLOWED = {
     "onboarding:new-organisation": ALL_ADMINS,
     "onboarding:bulk-invite": ALL_ADMINS,
     "onboarding:deactivate": ADMINS_OF_A,
+    "onboarding:import-deaths": IMPORTERS_OF_A,
 }
 
 
@@ -51,5 +54,6 @@ def url_kwargs(world):
         "onboarding:change-area": slug,
         "onboarding:panel": {"slug": panel.slug},
         "onboarding:change-panel": {"slug": panel.slug},
+        "onboarding:import-deaths": {"slug": panel.slug},
         "onboarding:deactivate": {"pk": leaver.pk},
     }
