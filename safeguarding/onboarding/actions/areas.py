@@ -211,16 +211,20 @@ def _field(prefix, key):
     return f"{prefix}_{'name' if key == 'full_name' else key}"
 
 
+def confirmations_for(user, area):
+    """The confirmations of `area` still waiting for `user`, as the lead chief officer of that partner."""
+    held = set(
+        user.memberships.filter(area=area, role=Role.LEAD_CHIEF_OFFICER).values_list("organisation_id", flat=True)
+    )
+    if not held:
+        return []
+    waiting = PartnerConfirmation.objects.filter(area=area, confirmed_at__isnull=True, organisation__in=held)
+    return list(waiting.select_related("organisation"))
+
+
 def confirm_area(user, area):
     """A statutory partner's lead chief officer confirms the area their organisation was named a partner of."""
-    waiting = PartnerConfirmation.objects.filter(area=area, confirmed_at__isnull=True)
-    mine = [
-        confirmation
-        for confirmation in waiting.select_related("organisation")
-        if user.memberships.filter(
-            area=area, organisation=confirmation.organisation, role=Role.LEAD_CHIEF_OFFICER
-        ).exists()
-    ]
+    mine = confirmations_for(user, area)
     if not mine:
         raise PermissionDenied("Only a lead chief officer of a partner still to confirm may confirm this area")
     with transaction.atomic():

@@ -208,3 +208,20 @@ def test_the_area_pages_form_and_show_the_history(national_admin, geography, cli
     assert "84,206" in page
     again = client.post(reverse("onboarding:new-area"), {**data, "name": "Another"}).content.decode()
     assert "Hartlepool is already in Tees Partnership" in again
+
+
+def test_the_confirmation_is_the_lead_chief_officers_task_until_done(national_admin, geography, client, sign_in):
+    from safeguarding.core.work.tasks import tasks_for
+
+    area = form(national_admin, geography, ["Hartlepool"])
+    officer = _accept("tees.health@example.org")
+    other = _accept("tees.police@example.org")
+    mine = [task for task in tasks_for(officer) if task.kind == "onboarding.confirm-area"]
+    assert [task.action for task in mine] == [f"Confirm {geography.health.name} as a statutory partner of the area"]
+    sign_in(officer)
+    assert client.get(mine[0].url).status_code == 200
+    client.post(reverse("onboarding:confirm-area", args=[area.slug]))
+    assert not [task for task in tasks_for(officer) if task.kind == "onboarding.confirm-area"]
+    assert [task.kind for task in tasks_for(other) if task.kind == "onboarding.confirm-area"] == [
+        "onboarding.confirm-area"
+    ]

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from safeguarding.core import permissions
 from safeguarding.core.forms import add_action_errors
-from safeguarding.organisations.models import Invitation, Membership, OrganisationKind, Role, SafeguardingArea
+from safeguarding.organisations.models import Invitation, OrganisationKind, Role, SafeguardingArea
 
 from ..actions import areas as actions
 from ..forms import AreaChangeForm, AreaForm
@@ -22,7 +22,7 @@ from .common import accept_url_builder, require_perm
 @login_required
 def area_list(request):
     require_perm(request, "onboarding.list_areas")
-    areas = SafeguardingArea.objects.prefetch_related("local_authorities").order_by("name")
+    areas = SafeguardingArea.objects.prefetch_related("local_authorities", "child_death_panels").order_by("name")
     if not permissions.is_national_administrator(request.user):
         areas = areas.filter(pk__in=permissions.area_ids_with_role(request.user, {Role.AREA_ADMINISTRATOR}))
     return render(
@@ -75,14 +75,6 @@ def area_detail(request, slug):
     from safeguarding.child_deaths.models import Panel
 
     confirmations = list(PartnerConfirmation.objects.filter(area=area).select_related("organisation", "confirmed_by"))
-    mine = {
-        confirmation.pk
-        for confirmation in confirmations
-        if confirmation.confirmed_at is None
-        and Membership.objects.filter(
-            user=request.user, area=area, organisation=confirmation.organisation, role=Role.LEAD_CHIEF_OFFICER
-        ).exists()
-    }
     panels = Panel.objects.filter(areas=area)
     return render(
         request,
@@ -92,12 +84,15 @@ def area_detail(request, slug):
             "authorities": area.local_authorities.select_related("region", "police_force_area"),
             "partners": area.partners.order_by("kind", "name"),
             "confirmations": confirmations,
-            "may_confirm": bool(mine),
+            "may_confirm": bool(actions.confirmations_for(request.user, area)),
             "changes": area.changes.select_related("made_by"),
             "merged_into": actions.merged_into(area),
             "coverage": coverage_of([area]),
             "panels": panels,
-            "waiting": Invitation.objects.open().filter(area=area, role=Role.LEAD_CHIEF_OFFICER).count(),
+            "waiting": Invitation.objects.administered_by(request.user)
+            .open()
+            .filter(area=area, role=Role.LEAD_CHIEF_OFFICER)
+            .count(),
             "may_change": request.user.has_perm("onboarding.change_area", area),
         },
     )

@@ -60,7 +60,7 @@ def bulk_invite(request):
 @administrator_required
 def deactivate(request, pk):
     person = get_object_or_404(people_administered_by(request.user), pk=pk)
-    roles = Membership.objects.filter(user=person).select_related("organisation", "area")
+    roles = Membership.objects.administered_by(request.user).filter(user=person).select_related("organisation", "area")
     refusal = None
     if request.method == "POST":
         try:
