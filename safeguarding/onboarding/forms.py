@@ -205,6 +205,13 @@ class OrganisationForm(forms.Form):
 class OrganisationSearchForm(forms.Form):
     q = forms.CharField(label="Name or official code", max_length=200, required=False)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from django.urls import reverse
+
+        # static/js/organisation-search.mjs offers suggestions from this address as the person types.
+        self.fields["q"].widget.attrs["data-organisation-search"] = reverse("onboarding:organisation-search-json")
+
 
 class CsvUploadForm(forms.Form):
     file = forms.FileField(label="CSV file", required=False, help_text="Saved as CSV (comma separated), UTF-8")

@@ -135,3 +135,18 @@ def test_forming_an_area_inviting_people_and_importing_its_deaths(page, page_log
     expect(page.locator(".govuk-summary-list__row", has_text="Deaths of children who lived")).to_contain_text("200")
     _check(page)
     page_log.assert_clean()
+
+
+def test_the_organisation_search_suggests_as_you_type_and_works_as_a_form(page, page_log, area):
+    call_command("load_reference_data", verbosity=0)
+    sign_in_with_both_factors(page, person_with_role(Role.AREA_ADMINISTRATOR, area))
+    page.goto("/onboarding/organisations/")
+    search = page.get_by_label("Name or official code")
+    search.press_sequentially("hartle", delay=50)
+    expect(page.locator("datalist option[value='Hartlepool']")).to_have_count(1)
+    page.get_by_role("button", name="Search").click()
+    expect(page).to_have_url(re.compile(r"\?q=hartle$"))
+    expect(page.get_by_role("heading", name="1 result")).to_be_visible()
+    expect(page.get_by_text("Local authority, code E06000001")).to_be_visible()
+    _check(page)
+    page_log.assert_clean()
