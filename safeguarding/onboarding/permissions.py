@@ -48,3 +48,5 @@ rules.add_perm(
     "onboarding.import_deaths",
     (manages_panel | administers_every_area_of_panel) & has_verified_second_factor,
 )
+# An area's published review reports from an earlier system: its administrators and the national administrator.
+rules.add_perm("onboarding.import_reports", is_national_administrator | is_area_administrator)

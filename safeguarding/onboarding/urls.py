@@ -23,4 +23,6 @@ urlpatterns = [
     path("people/<int:pk>/deactivate/", people.deactivate, name="deactivate"),
     path("panels/<slug:slug>/import-deaths/", imports.import_deaths, name="import-deaths"),
     path("examples/historic-child-deaths.csv", imports.example_file, name="death-import-example"),
+    path("areas/<slug:slug>/import-reports/", imports.import_reports, name="import-reports"),
+    path("examples/published-review-reports.csv", imports.report_example_file, name="report-import-example"),
 ]

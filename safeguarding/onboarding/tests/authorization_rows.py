@@ -23,6 +23,8 @@ PAGE_MATRIX = {
     "onboarding:deactivate": ("GET", expect(ADMINS_OF_A)),
     "onboarding:import-deaths": ("GET", expect(IMPORTERS_OF_A)),
     "onboarding:death-import-example": ("GET", expect(SIGNED_IN)),
+    "onboarding:import-reports": ("GET", expect({"area:area_administrator", "national:national_administrator"})),
+    "onboarding:report-import-example": ("GET", expect(SIGNED_IN)),
 }
 POST_ALLOWED = {
     "onboarding:new-area": NATIONAL_ADMIN,
@@ -34,6 +36,7 @@ POST_ALLOWED = {
     "onboarding:bulk-invite": ALL_ADMINS,
     "onboarding:deactivate": ADMINS_OF_A,
     "onboarding:import-deaths": IMPORTERS_OF_A,
+    "onboarding:import-reports": {"area:area_administrator", "national:national_administrator"},
 }
 
 
@@ -55,5 +58,6 @@ def url_kwargs(world):
         "onboarding:panel": {"slug": panel.slug},
         "onboarding:change-panel": {"slug": panel.slug},
         "onboarding:import-deaths": {"slug": panel.slug},
+        "onboarding:import-reports": slug,
         "onboarding:deactivate": {"pk": leaver.pk},
     }

@@ -94,6 +94,7 @@ def area_detail(request, slug):
             .filter(area=area, role=Role.LEAD_CHIEF_OFFICER)
             .count(),
             "may_change": request.user.has_perm("onboarding.change_area", area),
+            "may_import_reports": request.user.has_perm("onboarding.import_reports", area),
         },
     )
 

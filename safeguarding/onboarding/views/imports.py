@@ -68,3 +68,60 @@ def import_deaths(request, slug):
 def example_file(request):
     """The example file of the documented layout (synthetic children: no real person)."""
     return FileResponse(EXAMPLE.open("rb"), as_attachment=True, filename=EXAMPLE.name, content_type="text/csv")
+
+
+@login_required
+def import_reports(request, slug):
+    """An area's published review reports: check the file, then send them to the national repository."""
+    from safeguarding.organisations.models import SafeguardingArea
+
+    from ..actions import report_imports
+    from ..forms import CsvUploadForm
+
+    area = get_object_or_404(SafeguardingArea, slug=slug)
+    require_perm(request, "onboarding.import_reports", area)
+    form = CsvUploadForm(request.POST or None, request.FILES or None)
+    rows = text = None
+    if request.method == "POST" and form.is_valid():
+        text = form.text()
+        if text is not None:
+            try:
+                if form.cleaned_data.get("confirm"):
+                    rows = report_imports.import_reports(request.user, area, text)
+                    done = sum(1 for row in rows if row.outcome in {"create", "new edition"})
+                    messages.success(
+                        request, f"{done} report{'s' if done != 1 else ''} sent to the national repository"
+                    )
+                    return redirect("onboarding:area", slug=area.slug)
+                rows = report_imports.check_reports(request.user, area, text)
+            except ValidationError as error:
+                add_action_errors(form, error)
+    counts = None
+    if rows is not None:
+        counts = {
+            "create": sum(1 for row in rows if row.outcome == report_imports.Outcome.CREATE),
+            "edition": sum(1 for row in rows if row.outcome == report_imports.Outcome.NEW_EDITION),
+            "already": sum(1 for row in rows if row.outcome == report_imports.Outcome.ALREADY),
+            "refused": sum(1 for row in rows if row.outcome == report_imports.Outcome.REFUSED),
+        }
+    return render(
+        request,
+        "onboarding/import_reports.html",
+        {
+            "area": area,
+            "form": form,
+            "rows": rows,
+            "counts": counts,
+            "content": text if rows is not None else "",
+            "file_name": form.name_of_file() if rows is not None else "",
+            "columns": report_imports.COLUMNS,
+            "optional_columns": report_imports.OPTIONAL,
+        },
+    )
+
+
+@login_required
+def report_example_file(request):
+    """The example file of published review reports (invented texts)."""
+    path = EXAMPLE.with_name("published_review_reports.csv")
+    return FileResponse(path.open("rb"), as_attachment=True, filename=path.name, content_type="text/csv")
