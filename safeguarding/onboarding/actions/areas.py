@@ -279,12 +279,18 @@ def remove_local_authority(admin, area, authority, *, effective_on=None, today=N
         raise ValidationError(
             {"local_authority": f"{authority.name} is {area.name}'s only local authority: merge the area instead"}
         )
-    effective_on = _dated(area, effective_on, today)
     organisation = Organisation.objects.filter(local_authority=authority).first()
+    if PartnerConfirmation.objects.filter(area=area, organisation=organisation).exists():
+        raise ValidationError(
+            {
+                "local_authority": f"{authority.name} is {area.name}'s local authority partner: it cannot leave while "
+                "it speaks for the area's local authorities. Merge the area instead"
+            }
+        )
+    effective_on = _dated(area, effective_on, today)
     with transaction.atomic():
         area.local_authorities.remove(authority)
-        lead = PartnerConfirmation.objects.filter(area=area, organisation=organisation).exists()
-        if organisation is not None and not lead:
+        if organisation is not None:
             area.partners.remove(organisation)
         _change(
             area,

@@ -137,6 +137,15 @@ def test_an_authority_joins_and_leaves_with_history_and_the_cases_stay(national_
     assert "only local authority" in refusal.value.message_dict["local_authority"][0]
 
 
+def test_the_local_authority_partner_cannot_leave(national_admin, geography):
+    area = form(national_admin, geography, ["Hartlepool", "Middlesbrough"])
+    with pytest.raises(ValidationError) as refusal:
+        actions.remove_local_authority(national_admin, area, geography.authorities["Hartlepool"])
+    assert "Hartlepool is Tees Valley Safeguarding Partnership's local authority partner" in str(refusal.value)
+    actions.remove_local_authority(national_admin, area, geography.authorities["Middlesbrough"])
+    assert not area.partners.filter(local_authority=geography.authorities["Middlesbrough"]).exists()
+
+
 def test_a_change_is_dated_between_the_areas_forming_and_today(national_admin, geography):
     area = form(national_admin, geography, ["Hartlepool"], effective_on=datetime.date(2026, 3, 1))
     stockton = geography.authorities["Stockton-on-Tees"]
