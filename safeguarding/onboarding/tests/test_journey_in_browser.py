@@ -150,3 +150,37 @@ def test_the_organisation_search_suggests_as_you_type_and_works_as_a_form(page, 
     expect(page.get_by_text("Local authority, code E06000001")).to_be_visible()
     _check(page)
     page_log.assert_clean()
+
+
+def test_the_change_and_management_pages_are_accessible_and_reflow(page, page_log, area, other_area):
+    from safeguarding.child_deaths.factories import PanelFactory
+    from safeguarding.organisations.factories import MembershipFactory
+
+    panel = PanelFactory(name="Area A Panel", slug="area-a-panel", areas=[area])
+    national = person_with_role(Role.NATIONAL_ADMINISTRATOR)
+    area_admin = person_with_role(Role.AREA_ADMINISTRATOR, area)
+    leaver = MembershipFactory(area=area, role=Role.PRACTITIONER).user
+    sign_in_with_both_factors(page, national)
+    for url, heading in (
+        ("/onboarding/areas/", "Safeguarding areas"),
+        (f"/onboarding/areas/{area.slug}/change/", "Record a change to the area"),
+        ("/onboarding/panels/", "Child death overview panels"),
+        (f"/onboarding/panels/{panel.slug}/change/", "Record a change to the panel"),
+        ("/onboarding/organisations/new/", "Add a relevant agency"),
+        (f"/onboarding/areas/{area.slug}/import-reports/", "Import published review reports"),
+    ):
+        page.goto(url)
+        expect(page.get_by_role("heading", level=1)).to_have_text(heading)
+        _check(page)
+    page.goto(f"/onboarding/panels/{panel.slug}/change/")
+    page.get_by_role("button", name="Record the change").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Choose what changed")
+    _check(page)
+    page.context.clear_cookies()
+    sign_in_with_both_factors(page, area_admin)
+    page.goto(f"/onboarding/people/{leaver.pk}/deactivate/")
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Deactivate {leaver.full_name}")
+    _check(page)
+    page.get_by_role("button", name=f"Deactivate {leaver.full_name}").click()
+    expect(page.get_by_text(f"{leaver.full_name} has been deactivated: 1 role ended")).to_be_visible()
+    page_log.assert_clean()
