@@ -30,6 +30,7 @@ urlpatterns = [
     path("national-reports/", include("safeguarding.learning.national_reports.urls")),
     path("notifications/", include("safeguarding.notifications.urls")),
     path("jobs/", include("safeguarding.jobs.urls")),
+    path("onboarding/", include("safeguarding.onboarding.urls")),
 ]
 
 handler400 = "safeguarding.core.views.errors.bad_request"

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "safeguarding.jobs",
     "safeguarding.notifications",
     "safeguarding.returns",
+    "safeguarding.onboarding",
 ]
 
 MIDDLEWARE = [

@@ -20,6 +20,7 @@ SECTIONS = (
     ("Reviewers", "reviewers:list", lambda user: user.has_perm("reviewers.view_register")),
     ("National reports", "national_reports:list", lambda user: user.has_perm("national_reports.view")),
     ("People", "organisations:people", lambda user: user.has_perm("organisations.manage_people")),
+    ("Areas", "onboarding:areas", lambda user: user.has_perm("onboarding.list_areas")),
     ("API tokens", "api_tokens:list", lambda user: user.has_perm("organisations.manage_api_tokens")),
     ("Audit trail", "audit:search", lambda user: user.has_perm("core.search_audit")),
     ("Policy", "clocks:policy-table", lambda user: user.has_perm("clocks.edit_policy")),

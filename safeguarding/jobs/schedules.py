@@ -173,6 +173,13 @@ JOBS = {
             "safeguarding.child_deaths.jobs.batch_linkage_job",
             view_perm="child_deaths.run_batch_linkage",
         ),
+        JobDefinition(
+            "historic-death-import",
+            "Import of historic child deaths",
+            "Creates the cases of a panel's historic deaths from an uploaded file, sealing each child's identity, "
+            "and copies them to the national mortality table; rows already imported are skipped.",
+            "safeguarding.onboarding.actions.death_imports.run_import",
+        ),
     )
 }
 
