@@ -49,6 +49,7 @@ chromium:
 
 run: setup
 	$(PY) manage.py migrate --no-input
+	$(PY) manage.py createcachetable
 	$(PY) manage.py load_reference_data
 	$(PY) manage.py seed_demo
 	@echo "Serving the Safeguarding Learning Platform at http://$(HOST):$(PORT) (background jobs run beside it)"

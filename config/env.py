@@ -144,3 +144,35 @@ def env_keyring(name, default=_MISSING, *, key_bytes=32):
     if len({key_id for key_id, _ in keys}) != len(keys):
         raise ImproperlyConfigured(f"Environment variable {name} repeats a key id.")
     return keys
+
+
+# The embedded default's cache: a table in the service's own database (`manage.py createcachetable` makes it;
+# the test runner makes it in every test database). Unlike a per-process memory cache it is shared by the web
+# server and the worker beside it, so job progress, lock-outs and rate limits mean the same in both.
+DATABASE_CACHE_TABLE = "safeguarding_cache"
+
+
+def env_cache(name, default="db://", *, key_prefix="slp"):
+    """Django's default cache from a URL.
+
+    `redis://[:password@]host:port/db` (or `rediss://` for TLS): Redis, shared by every server and worker
+    (production). `db://`: a table in the database (the embedded default). `locmem://`: this process only
+    (tests). The key prefix keeps two services, or two test runs, on one Redis apart.
+    """
+    url = env_str(name, default)
+    scheme = url.split("://", 1)[0] if "://" in url else ""
+    if scheme in {"redis", "rediss"}:
+        return {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": key_prefix,
+            # A Redis that is down must not take sign-in or the API down with it for long: fail fast.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+    if scheme == "db":
+        return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": DATABASE_CACHE_TABLE}
+    if scheme == "locmem":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "KEY_PREFIX": key_prefix}
+    raise ImproperlyConfigured(
+        f"Environment variable {name} must be a redis://, rediss://, db:// or locmem:// URL; got {scheme or url!r}."
+    )

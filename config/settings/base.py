@@ -5,7 +5,16 @@ from pathlib import Path
 
 from csp.constants import NONCE, NONE, SELF
 
-from config.env import env_database_url, env_int, env_keyring, env_list, env_networks, env_secret, env_str
+from config.env import (
+    env_cache,
+    env_database_url,
+    env_int,
+    env_keyring,
+    env_list,
+    env_networks,
+    env_secret,
+    env_str,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 NODE_MODULES = BASE_DIR / "node_modules"
@@ -93,6 +102,13 @@ FORM_RENDERER = "safeguarding.core.forms.GovukFormRenderer"
 
 DATABASES = {"default": env_database_url("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# One cache shared by every web server and worker: sign-in lock-outs (django-axes), the API's rate limits, long
+# jobs' progress and computed results (repository searches, the repetition index) are counted or kept once for
+# the whole service. CACHE_URL (or REDIS_URL) names Redis in production; the embedded default is a table in the
+# database, so `make run`'s server and worker share it with nothing else to run (see config/env.py).
+CACHE_KEY_PREFIX = env_str("CACHE_KEY_PREFIX", "slp")
+CACHES = {"default": env_cache("CACHE_URL", env_str("REDIS_URL", "db://"), key_prefix=CACHE_KEY_PREFIX)}
 
 AUTH_USER_MODEL = "organisations.User"
 LOGIN_URL = "core:sign-in"
@@ -244,6 +260,11 @@ AXES_USERNAME_CALLABLE = "safeguarding.core.throttling.username_for_lockout"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "core/locked_out.html"
 AXES_VERBOSE = False
+# Failures are counted in the shared cache (Redis in production), so every server sees the same count and a
+# lock-out made through one server holds on the others. A cache that loses its data ends lock-outs early (15
+# minutes at most would remain): an acceptable trade for not writing a database row on every failed attempt.
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_CACHE = "default"
 # Behind a reverse proxy (or load balancer) every request comes from the proxy's address, so five wrong
 # passwords from anyone would lock a person out for everyone. TRUSTED_PROXIES lists the proxies' addresses
 # or networks; a request from one of them is attributed to the address its X-Forwarded-For says the proxy

@@ -1,5 +1,7 @@
 """Settings for the test suite: fast hashing, in-memory mail, SQLite unless DATABASE_URL says otherwise."""
 
+from config.env import env_cache
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -9,3 +11,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 DEMO_ACCOUNTS_ENABLED = True
 DEMO_REPOSITORY_REPORTS = 150
 ALLOWED_HOSTS = ["*"]
+
+# Each test process keeps its own memory cache unless CACHE_URL names another (the shared-cache tests use Redis
+# and the database cache explicitly): the list pages' query budgets count SQL, and a database cache would add
+# its own reads and writes to them.
+CACHES = {"default": env_cache("CACHE_URL", "locmem://", key_prefix="slp-test")}

@@ -7,7 +7,9 @@ calls the job's function, and records the outcome; a run that already succeeded 
 
 import datetime
 import logging
+import time
 
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -40,11 +42,23 @@ def manual_period(now=None):
     return f"manual {now:%Y-%m-%d %H:%M:%S.%f}"
 
 
+# A long job's progress goes to the shared cache on every step (every web server reads it from there) and to
+# its JobRun row at most this often, so a job counting through 100,000 rows does not write 100,000 updates.
+PROGRESS_STORE_EVERY_SECONDS = 5
+PROGRESS_CACHE_SECONDS = 24 * 60 * 60
+_PROGRESS_FIELDS = ("progress_done", "progress_total", "progress_note")
+
+
+def progress_key(run_id):
+    return f"jobs:progress:{run_id}"
+
+
 class Progress:
     """What a long job passes around to say how far it has got; writes are cheap and outside its transaction."""
 
     def __init__(self, run):
         self.run = run
+        self._stored_at = None
 
     def total(self, total, note=""):
         self._save(progress_total=total, progress_done=0, progress_note=note[:200])
@@ -52,10 +66,32 @@ class Progress:
     def advance(self, done, note=""):
         self._save(progress_done=done, progress_note=note[:200])
 
+    def flush(self):
+        """Stores the latest figures in the run's row (at the end of the run, whatever its outcome)."""
+        JobRun.objects.filter(pk=self.run.pk).update(**{name: getattr(self.run, name) for name in _PROGRESS_FIELDS})
+        self._stored_at = time.monotonic()
+
     def _save(self, **fields):
         for name, value in fields.items():
             setattr(self.run, name, value)
-        JobRun.objects.filter(pk=self.run.pk).update(**fields)
+        cache.set(
+            progress_key(self.run.pk),
+            {name: getattr(self.run, name) for name in _PROGRESS_FIELDS},
+            PROGRESS_CACHE_SECONDS,
+        )
+        starting = "progress_total" in fields
+        if starting or self._stored_at is None or time.monotonic() - self._stored_at >= PROGRESS_STORE_EVERY_SECONDS:
+            self.flush()
+
+
+def with_latest_progress(run):
+    """`run` with the progress its job last reported, which may be newer in the shared cache than in its row."""
+    if run.status == RunStatus.RUNNING:
+        latest = cache.get(progress_key(run.pk))
+        if latest:
+            for name in _PROGRESS_FIELDS:
+                setattr(run, name, latest[name])
+    return run
 
 
 def _definition(job_name):
@@ -75,9 +111,11 @@ def execute_run(run_id, **kwargs):
     run.refresh_from_db()
     definition = _definition(run.job)
     function = import_string(definition.function)
+    progress = Progress(run)
     try:
-        outcome = function(run, Progress(run), **kwargs) or {}
+        outcome = function(run, progress, **kwargs) or {}
     except Exception as error:
+        progress.flush()
         final = run.attempts >= policy_for(execute_run.module_path).max_attempts
         JobRun.objects.filter(pk=run_id).update(
             status=RunStatus.FAILED if final else RunStatus.QUEUED,
@@ -85,6 +123,7 @@ def execute_run(run_id, **kwargs):
             error=f"{type(error).__name__}: {error}"[:2000],
         )
         raise
+    progress.flush()
     counts = {key: value for key, value in outcome.items() if key != "result_url"}
     JobRun.objects.filter(pk=run_id).update(
         status=RunStatus.SUCCEEDED,

@@ -16,6 +16,7 @@ from safeguarding.core.pagination import paginate, pagination_links
 from . import actions
 from .health import worker_health
 from .models import JobRun, WorkerHeartbeat
+from .runs import with_latest_progress
 from .schedules import JOBS, scheduled_jobs
 from .worker import stale_after
 
@@ -82,4 +83,5 @@ def run_detail(request, pk):
     if not may_see:
         raise Http404
     definition = JOBS.get(run.job)
+    run = with_latest_progress(run)
     return render(request, "jobs/run.html", {"run": run, "title": definition.title if definition else run.job})
