@@ -6,8 +6,10 @@ from pathlib import Path
 from csp.constants import NONCE, NONE, SELF
 
 from config.env import (
+    default_media_root,
     env_cache,
     env_database_url,
+    env_file_storage,
     env_int,
     env_keyring,
     env_list,
@@ -157,13 +159,15 @@ STATICFILES_DIRS = [
     GOVUK_FRONTEND / "assets",
     ("govuk", GOVUK_FRONTEND),
 ]
+# Uploaded files (evidence of impact): in private object storage when FILES_S3_BUCKET is set (every server
+# reads what any of them stored), else on local disk under MEDIA_ROOT, by default in the person's data folder
+# outside the checkout. Never served by URL (no MEDIA_URL route): they leave only through the views that check
+# who may read them, streamed, and audited.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": env_file_storage(),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-# Uploaded files (evidence of impact): outside the static folders and never served by URL (no
-# MEDIA_URL route); they leave only through views that check who may read them.
-MEDIA_ROOT = env_str("MEDIA_ROOT", str(BASE_DIR / "var" / "media"))
+MEDIA_ROOT = env_str("MEDIA_ROOT", default_media_root())
 # Uploads above 2.5 MB are streamed to a temporary file rather than held in memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 

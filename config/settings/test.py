@@ -1,6 +1,9 @@
 """Settings for the test suite: fast hashing, in-memory mail, SQLite unless DATABASE_URL says otherwise."""
 
-from config.env import env_cache
+import tempfile
+from pathlib import Path
+
+from config.env import env_cache, env_str
 
 from .base import *  # noqa: F403
 
@@ -16,3 +19,7 @@ ALLOWED_HOSTS = ["*"]
 # and the database cache explicitly): the list pages' query budgets count SQL, and a database cache would add
 # its own reads and writes to them.
 CACHES = {"default": env_cache("CACHE_URL", "locmem://", key_prefix="slp-test")}
+# django-axes warns that a memory cache is not shared between processes; in one test process it need not be.
+SILENCED_SYSTEM_CHECKS = ["axes.W001"]
+# Files the tests upload go to the machine's temporary folder unless a test names its own.
+MEDIA_ROOT = env_str("MEDIA_ROOT", str(Path(tempfile.gettempdir()) / "safeguarding-test-media"))
