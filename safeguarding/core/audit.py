@@ -9,6 +9,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -107,8 +108,11 @@ def record(actor, verb, target=None, data=None, *, area=None, organisation=None,
     who = _as_actor(actor)
     target_type, target_id, target_label = _target_fields(target)
     with transaction.atomic():
-        _lock_chain()
-        last = AuditEvent.objects.order_by("-sequence").only("sequence", "hash").first()
+        if getattr(settings, "AUDIT_UNCHAINED_FOR_BENCHMARK", False):
+            last = _unchained_position()
+        else:
+            _lock_chain()
+            last = AuditEvent.objects.order_by("-sequence").only("sequence", "hash").first()
         event = AuditEvent(
             sequence=(last.sequence + 1) if last else 1,
             occurred_at=timezone.now(),
@@ -129,6 +133,22 @@ def record(actor, verb, target=None, data=None, *, area=None, organisation=None,
         event.hash = compute_hash(event)
         event.save(force_insert=True)
     return event
+
+
+@dataclass(frozen=True)
+class _Position:
+    sequence: int
+    hash: str
+
+
+def _unchained_position():
+    """For the write-path benchmark only (benchmarks/audit_write_path.py): a unique number from a PostgreSQL
+    sequence instead of the chain's next place, and no lock, so the same run can measure what chaining costs.
+    The benchmark creates the sequence. The events written so do not verify; only local settings read the
+    setting, never production's."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT nextval('benchmark_unchained_audit')")
+        return _Position(cursor.fetchone()[0] - 1, GENESIS_HASH)
 
 
 @dataclass(frozen=True)
