@@ -4,6 +4,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from csp.constants import NONCE, NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 from config.env import (
     default_media_root,
@@ -132,6 +133,13 @@ AUTHENTICATION_BACKENDS = [
     "safeguarding.organisations.backends.EmailBackend",
     "rules.permissions.ObjectPermissionBackend",
 ]
+
+# The audit chain (safeguarding/core/audit.py): "deferred" appends events without a lock and seals them into the
+# chain right after each commit (and in every worker's housekeeping), so writers never queue behind one lock;
+# "inline" chains each event inside its writer's transaction, which holds the chain's lock until it commits.
+AUDIT_CHAIN_SEALING = env_str("AUDIT_CHAIN_SEALING", "deferred")
+if AUDIT_CHAIN_SEALING not in {"deferred", "inline"}:
+    raise ImproperlyConfigured(f"AUDIT_CHAIN_SEALING must be deferred or inline; got {AUDIT_CHAIN_SEALING!r}.")
 
 # Demo accounts (created by seed_demo) can sign in only where this is true: never in production.
 DEMO_ACCOUNTS_ENABLED = False

@@ -23,3 +23,7 @@ CACHES = {"default": env_cache("CACHE_URL", "locmem://", key_prefix="slp-test")}
 SILENCED_SYSTEM_CHECKS = ["axes.W001"]
 # Files the tests upload go to the machine's temporary folder unless a test names its own.
 MEDIA_ROOT = env_str("MEDIA_ROOT", str(Path(tempfile.gettempdir()) / "safeguarding-test-media"))
+# Tests read an event's place in the chain as soon as audit.record returns, inside a transaction that is rolled
+# back rather than committed (so nothing sealed after commit would ever run): the chain is sealed inline here.
+# The deferred sealing of production is tested on its own (safeguarding/core/tests/test_audit_sealing.py).
+AUDIT_CHAIN_SEALING = "inline"
