@@ -82,6 +82,7 @@ bench: setup-dev
 	$(PY) benchmarks/clock_sweep.py
 	$(PY) benchmarks/home_page.py
 	$(PY) benchmarks/national_load.py
+	$(PY) benchmarks/audit_write_path.py
 
 clean:
 	rm -rf $(VENV) node_modules $(STAMPS) staticfiles
