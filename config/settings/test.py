@@ -26,4 +26,4 @@ MEDIA_ROOT = env_str("MEDIA_ROOT", str(Path(tempfile.gettempdir()) / "safeguardi
 # Tests read an event's place in the chain as soon as audit.record returns, inside a transaction that is rolled
 # back rather than committed (so nothing sealed after commit would ever run): the chain is sealed inline here.
 # The deferred sealing of production is tested on its own (safeguarding/core/tests/test_audit_sealing.py).
-AUDIT_CHAIN_SEALING = "inline"
+AUDIT_CHAIN_SEALING = env_str("AUDIT_CHAIN_SEALING", "inline")  # the several-servers test runs it deferred
