@@ -68,7 +68,10 @@ def _table_counts(cursor, connection):
 
 
 def _stored_names(storage, folder=""):
-    folders, files = storage.listdir(folder)
+    try:
+        folders, files = storage.listdir(folder)
+    except FileNotFoundError:  # MEDIA_ROOT not made yet: nothing was ever stored
+        return
     for name in sorted(files):
         yield f"{folder}/{name}" if folder else name
     for sub in sorted(folders):
