@@ -59,6 +59,7 @@ chromium:
 run: setup
 	@echo "Preparing the database: migrations, England's reference data and the demo world (a minute or two)"
 	@$(PY) manage.py migrate --no-input -v 0
+	@$(PY) manage.py createcachetable -v 0
 	@$(PY) manage.py load_reference_data -v 0
 	@$(PY) manage.py seed_demo -v 0
 	@echo ""
@@ -92,6 +93,7 @@ bench: setup-dev
 	$(PY) benchmarks/clock_sweep.py
 	$(PY) benchmarks/home_page.py
 	$(PY) benchmarks/national_load.py
+	$(PY) benchmarks/audit_write_path.py
 
 clean:
 	rm -rf $(VENV) node_modules $(STAMPS) staticfiles

@@ -111,3 +111,17 @@ def page(browser, live_server):
 def page_log(page):
     """Console errors, uncaught exceptions and failed sub-resource requests of `page`; see PageLog."""
     return PageLog.attach(page)
+
+
+@pytest.fixture(autouse=True)
+def _each_test_starts_with_an_empty_cache():
+    """Lock-outs, rate limits and cached results live in the cache, which a test's rolled-back transaction
+    does not undo: each test starts without what an earlier one counted."""
+    from django.core.cache import caches
+    from django.core.cache.backends.locmem import LocMemCache
+
+    yield
+    for alias in caches:
+        # Only this process's memory: clear() on Redis would empty the whole database, others' keys too.
+        if isinstance(caches[alias], LocMemCache):
+            caches[alias].clear()

@@ -144,3 +144,89 @@ def env_keyring(name, default=_MISSING, *, key_bytes=32):
     if len({key_id for key_id, _ in keys}) != len(keys):
         raise ImproperlyConfigured(f"Environment variable {name} repeats a key id.")
     return keys
+
+
+# The embedded default's cache: a table in the service's own database (`manage.py createcachetable` makes it;
+# the test runner makes it in every test database). Unlike a per-process memory cache it is shared by the web
+# server and the worker beside it, so job progress, lock-outs and rate limits mean the same in both.
+DATABASE_CACHE_TABLE = "safeguarding_cache"
+
+
+def env_cache(name, default="db://", *, key_prefix="slp"):
+    """Django's default cache from a URL.
+
+    `redis://[:password@]host:port/db` (or `rediss://` for TLS): Redis, shared by every server and worker
+    (production). `db://`: a table in the database (the embedded default). `locmem://`: this process only
+    (tests). The key prefix keeps two services, or two test runs, on one Redis apart.
+    """
+    url = env_str(name, default)
+    scheme = url.split("://", 1)[0] if "://" in url else ""
+    if scheme in {"redis", "rediss"}:
+        return {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": key_prefix,
+            # A Redis that is down must not take sign-in or the API down with it for long: fail fast.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+    if scheme == "db":
+        return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": DATABASE_CACHE_TABLE}
+    if scheme == "locmem":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "KEY_PREFIX": key_prefix}
+    raise ImproperlyConfigured(
+        f"Environment variable {name} must be a redis://, rediss://, db:// or locmem:// URL; got {scheme or url!r}."
+    )
+
+
+def default_media_root():
+    """Uploaded files' folder when MEDIA_ROOT is unset: the person's data folder (XDG_DATA_HOME, or
+    ~/.local/share), outside the checkout, so that cleaning or deleting a checkout loses no evidence."""
+    from pathlib import Path
+
+    data_home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return str(Path(data_home) / "safeguarding-learning" / "media")
+
+
+# Signed addresses of stored objects (if any code ever asks for one) last this long. Evidence is streamed
+# through the views that check access, so no address is normally handed out at all.
+S3_SIGNED_URL_SECONDS = 60
+
+
+def env_file_storage(*, require=False):
+    """The storage of uploaded files: S3-compatible object storage when FILES_S3_BUCKET is set, else local disk.
+
+    The bucket's objects are private: no ACL is sent (the bucket's own, private, policy applies), each is
+    encrypted at rest by the store (SSE), and addresses are signed and short-lived. Keys may be left unset
+    where the machine has a role that grants them. `require`: refuse to fall back to local disk unless
+    MEDIA_ROOT names a folder on purpose (production).
+    """
+    bucket = env_str("FILES_S3_BUCKET", None)
+    if bucket is None:
+        if require and not env_str("MEDIA_ROOT", None):
+            raise ImproperlyConfigured(
+                "Set FILES_S3_BUCKET (object storage, for several servers) or MEDIA_ROOT (a folder on a volume "
+                "every server mounts) for uploaded files."
+            )
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    endpoint = env_str("FILES_S3_ENDPOINT_URL", None)
+    if endpoint is not None and not endpoint.startswith(("https://", "http://")):
+        raise ImproperlyConfigured(
+            f"Environment variable FILES_S3_ENDPOINT_URL must be an http(s):// URL; got {endpoint!r}."
+        )
+    options = {
+        "bucket_name": bucket,
+        "endpoint_url": endpoint,
+        "region_name": env_str("FILES_S3_REGION", None),
+        "access_key": env_str("FILES_S3_ACCESS_KEY_ID", None),
+        "secret_key": env_str("FILES_S3_SECRET_ACCESS_KEY", None),
+        "location": env_str("FILES_S3_PREFIX", ""),
+        "default_acl": None,
+        "querystring_auth": True,
+        "querystring_expire": S3_SIGNED_URL_SECONDS,
+        "file_overwrite": False,
+        "object_parameters": {"ServerSideEncryption": "AES256"},
+        "signature_version": "s3v4",
+        # Stores other than AWS (MinIO, Ceph, a local test server) expect the bucket in the path.
+        "addressing_style": "path" if endpoint else None,
+    }
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}

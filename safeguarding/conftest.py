@@ -13,7 +13,7 @@ def _let_test_flush_empty_the_sqlite_audit_table():
     do not see.) Production code never flushes."""
     from django.db.backends.sqlite3.base import DatabaseOperations as SQLiteOperations
 
-    triggers = importlib.import_module("safeguarding.core.migrations.0002_audit_append_only")
+    triggers = importlib.import_module("safeguarding.core.migrations.0003_audit_sealed_after_commit")
     original = SQLiteOperations.sql_flush
 
     def sql_flush(self, style, tables, *, reset_sequences=False, allow_cascade=False):

@@ -4,8 +4,20 @@ from datetime import timedelta
 from pathlib import Path
 
 from csp.constants import NONCE, NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
-from config.env import env_database_url, env_int, env_keyring, env_list, env_networks, env_secret, env_str
+from config.env import (
+    default_media_root,
+    env_cache,
+    env_database_url,
+    env_file_storage,
+    env_int,
+    env_keyring,
+    env_list,
+    env_networks,
+    env_secret,
+    env_str,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 NODE_MODULES = BASE_DIR / "node_modules"
@@ -99,6 +111,13 @@ FORM_RENDERER = "safeguarding.core.forms.GovukFormRenderer"
 DATABASES = {"default": env_database_url("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# One cache shared by every web server and worker: sign-in lock-outs (django-axes), the API's rate limits, long
+# jobs' progress and computed results (repository searches, the repetition index) are counted or kept once for
+# the whole service. CACHE_URL (or REDIS_URL) names Redis in production; the embedded default is a table in the
+# database, so `make run`'s server and worker share it with nothing else to run (see config/env.py).
+CACHE_KEY_PREFIX = env_str("CACHE_KEY_PREFIX", "slp")
+CACHES = {"default": env_cache("CACHE_URL", env_str("REDIS_URL", "db://"), key_prefix=CACHE_KEY_PREFIX)}
+
 AUTH_USER_MODEL = "organisations.User"
 LOGIN_URL = "core:sign-in"
 LOGIN_REDIRECT_URL = "core:home"
@@ -119,6 +138,13 @@ AUTHENTICATION_BACKENDS = [
     "safeguarding.organisations.backends.EmailBackend",
     "rules.permissions.ObjectPermissionBackend",
 ]
+
+# The audit chain (safeguarding/core/audit.py): "deferred" appends events without a lock and seals them into the
+# chain right after each commit (and in every worker's housekeeping), so writers never queue behind one lock;
+# "inline" chains each event inside its writer's transaction, which holds the chain's lock until it commits.
+AUDIT_CHAIN_SEALING = env_str("AUDIT_CHAIN_SEALING", "deferred")
+if AUDIT_CHAIN_SEALING not in {"deferred", "inline"}:
+    raise ImproperlyConfigured(f"AUDIT_CHAIN_SEALING must be deferred or inline; got {AUDIT_CHAIN_SEALING!r}.")
 
 # Demo accounts (created by seed_demo) can sign in only where this is true: never in production.
 DEMO_ACCOUNTS_ENABLED = False
@@ -151,13 +177,15 @@ STATICFILES_DIRS = [
     GOVUK_FRONTEND / "assets",
     ("govuk", GOVUK_FRONTEND),
 ]
+# Uploaded files (evidence of impact): in private object storage when FILES_S3_BUCKET is set (every server
+# reads what any of them stored), else on local disk under MEDIA_ROOT, by default in the person's data folder
+# outside the checkout. Never served by URL (no MEDIA_URL route): they leave only through the views that check
+# who may read them, streamed, and audited.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": env_file_storage(),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-# Uploaded files (evidence of impact): outside the static folders and never served by URL (no
-# MEDIA_URL route); they leave only through views that check who may read them.
-MEDIA_ROOT = env_str("MEDIA_ROOT", str(BASE_DIR / "var" / "media"))
+MEDIA_ROOT = env_str("MEDIA_ROOT", default_media_root())
 # Uploads above 2.5 MB are streamed to a temporary file rather than held in memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
@@ -261,6 +289,11 @@ AXES_USERNAME_CALLABLE = "safeguarding.core.throttling.username_for_lockout"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "core/locked_out.html"
 AXES_VERBOSE = False
+# Failures are counted in the shared cache (Redis in production), so every server sees the same count and a
+# lock-out made through one server holds on the others. A cache that loses its data ends lock-outs early (15
+# minutes at most would remain): an acceptable trade for not writing a database row on every failed attempt.
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_CACHE = "default"
 # Behind a reverse proxy (or load balancer) every request comes from the proxy's address, so five wrong
 # passwords from anyone would lock a person out for everyone. TRUSTED_PROXIES lists the proxies' addresses
 # or networks; a request from one of them is attributed to the address its X-Forwarded-For says the proxy

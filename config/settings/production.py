@@ -1,6 +1,15 @@
 """Production: every secret from the environment, HTTPS only, hashed static files, JSON logs."""
 
-from config.env import env_bool, env_database_url, env_int, env_keyring, env_list, env_secret, env_str
+from config.env import (
+    env_bool,
+    env_database_url,
+    env_file_storage,
+    env_int,
+    env_keyring,
+    env_list,
+    env_secret,
+    env_str,
+)
 
 from .base import *  # noqa: F403
 from .base import LOGGING
@@ -21,7 +30,8 @@ LINKAGE_HMAC_KEY = env_secret("LINKAGE_HMAC_KEY", min_length=32).encode()
 STATIC_ROOT = env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles"))
 WHITENOISE_USE_FINDERS = False
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Object storage, or a folder named on purpose: never a default folder on one machine's disk.
+    "default": env_file_storage(require=True),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 

@@ -1,5 +1,10 @@
 """Settings for the test suite: fast hashing, in-memory mail, SQLite unless DATABASE_URL says otherwise."""
 
+import tempfile
+from pathlib import Path
+
+from config.env import env_cache, env_str
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -11,3 +16,16 @@ DEMO_REPOSITORY_REPORTS = 150
 DEMO_MORTALITY_YEARS = 2
 DEMO_MORTALITY_SCALE = 0.1
 ALLOWED_HOSTS = ["*"]
+
+# Each test process keeps its own memory cache unless CACHE_URL names another (the shared-cache tests use Redis
+# and the database cache explicitly): the list pages' query budgets count SQL, and a database cache would add
+# its own reads and writes to them.
+CACHES = {"default": env_cache("CACHE_URL", "locmem://", key_prefix="slp-test")}
+# django-axes warns that a memory cache is not shared between processes; in one test process it need not be.
+SILENCED_SYSTEM_CHECKS = ["axes.W001"]
+# Files the tests upload go to the machine's temporary folder unless a test names its own.
+MEDIA_ROOT = env_str("MEDIA_ROOT", str(Path(tempfile.gettempdir()) / "safeguarding-test-media"))
+# Tests read an event's place in the chain as soon as audit.record returns, inside a transaction that is rolled
+# back rather than committed (so nothing sealed after commit would ever run): the chain is sealed inline here.
+# The deferred sealing of production is tested on its own (safeguarding/core/tests/test_audit_sealing.py).
+AUDIT_CHAIN_SEALING = env_str("AUDIT_CHAIN_SEALING", "inline")  # the several-servers test runs it deferred

@@ -2,18 +2,29 @@
 
 Call `record()` inside the transaction of the change it describes, so the event and the change
 are stored together or not at all. Reads of identifiable data call it too.
+
+Writers append events without any lock; a sealer then chains them, in the order they were written, each
+event's hash covering its content, its place (`sequence`) and the hash of the event before it. Sealing runs
+right after each writing transaction commits (skipped if another sealer is at work) and in every worker's
+housekeeping, so events wait seconds at most. Database triggers refuse any UPDATE but the one that seals an
+unsealed event without changing it, and any DELETE. `verify_chain` walks the sealed chain and reports how many
+events are not yet sealed. See docs/audit-chain.md.
 """
 
 import datetime
 import hashlib
 import json
+import logging
 from dataclasses import dataclass
 
-from django.db import connection, transaction
+from django.conf import settings
+from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
 from .models import AuditEvent
 from .request_context import current_request_id
+
+logger = logging.getLogger(__name__)
 
 GENESIS_HASH = "0" * 64
 # An arbitrary, fixed key for PostgreSQL's advisory lock that serialises appends to the chain.
@@ -91,26 +102,71 @@ def compute_hash(event):
     return _hash_content(event_fields(event))
 
 
-def _lock_chain():
+def _lock_chain(*, wait=True):
+    """Takes the chain's lock until the end of the transaction; False if `wait` is off and another holds it."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
+            if not wait:
+                cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [_CHAIN_LOCK_KEY])
+                return cursor.fetchone()[0]
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_CHAIN_LOCK_KEY])
-    # SQLite allows one writer at a time, so appends are already serialised there.
+    # SQLite allows one writer at a time, so sealing is already serialised there.
+    return True
+
+
+def chain_head():
+    """The last sealed event's (sequence, hash), or (0, GENESIS_HASH) for an empty chain."""
+    last = AuditEvent.objects.filter(sequence__isnull=False).order_by("-sequence").only("sequence", "hash").first()
+    return (last.sequence, last.hash) if last else (0, GENESIS_HASH)
+
+
+SEAL_BATCH = 5000
+
+
+def seal_pending(*, wait=True, limit=SEAL_BATCH):
+    """Chains the events not yet sealed, in the order they were written (id), after the chain's last event.
+
+    Only the sealer takes the chain's lock, and only for as long as sealing takes: writers append without it.
+    `wait=False` returns 0 at once if another transaction is sealing (it will seal what it can see, and the
+    next sealer the rest). Returns how many events it sealed.
+    """
+    with transaction.atomic():
+        if not _lock_chain(wait=wait):
+            return 0
+        sequence, previous_hash = chain_head()
+        pending = list(AuditEvent.objects.filter(sequence__isnull=True).order_by("id")[:limit])
+        for event in pending:
+            sequence += 1
+            event.sequence, event.previous_hash = sequence, previous_hash
+            event.hash = previous_hash = compute_hash(event)
+        if pending:
+            AuditEvent.objects.bulk_update(pending, ["sequence", "previous_hash", "hash"], batch_size=500)
+    return len(pending)
+
+
+def seal_after_commit():
+    """Seals what is pending once the writing transaction has committed, unless another sealer is at work."""
+    try:
+        seal_pending(wait=False)
+    except DatabaseError:  # the worker's sealer picks the events up shortly
+        logger.warning("Audit events not sealed after commit (database busy); the worker will seal them")
 
 
 def record(actor, verb, target=None, data=None, *, area=None, organisation=None, role=None):
-    """Append one event to the chain and return it.
+    """Append one event and return it.
 
     `actor` is a signed-in user or an `Actor`; `target` a model instance or a
     (type, id, label) tuple; `data` a JSON-serialisable summary that must not hold identity fields.
+
+    With AUDIT_CHAIN_SEALING "deferred" (the default) the event is appended without any lock and chained by
+    a sealer after its transaction commits (see seal_pending); with "inline" it is chained before record
+    returns, inside the caller's transaction, which then holds the chain's lock until it commits.
     """
     who = _as_actor(actor)
     target_type, target_id, target_label = _target_fields(target)
+    unchained = getattr(settings, "AUDIT_UNCHAINED_FOR_BENCHMARK", False)
     with transaction.atomic():
-        _lock_chain()
-        last = AuditEvent.objects.order_by("-sequence").only("sequence", "hash").first()
         event = AuditEvent(
-            sequence=(last.sequence + 1) if last else 1,
             occurred_at=timezone.now(),
             actor_kind=who.kind,
             actor=who.user,
@@ -124,11 +180,36 @@ def record(actor, verb, target=None, data=None, *, area=None, organisation=None,
             target_label=target_label,
             data=json.loads(json.dumps(data or {}, default=str)),
             request_id=current_request_id.get() if current_request_id.get() != "-" else "",
-            previous_hash=last.hash if last else GENESIS_HASH,
         )
-        event.hash = compute_hash(event)
+        if unchained:
+            position = _unchained_position()
+            event.sequence, event.previous_hash = position.sequence + 1, position.hash
+            event.hash = compute_hash(event)
         event.save(force_insert=True)
+        if unchained:
+            return event
+        if settings.AUDIT_CHAIN_SEALING == "inline":
+            seal_pending()
+            event.refresh_from_db(fields=["sequence", "previous_hash", "hash"])
+        else:
+            transaction.on_commit(seal_after_commit)
     return event
+
+
+@dataclass(frozen=True)
+class _Position:
+    sequence: int
+    hash: str
+
+
+def _unchained_position():
+    """For the write-path benchmark only (benchmarks/audit_write_path.py): a unique number from a PostgreSQL
+    sequence instead of the chain's next place, and no lock, so the same run can measure what chaining costs.
+    The benchmark creates the sequence. The events written so do not verify; only local settings read the
+    setting, never production's."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT nextval('benchmark_unchained_audit')")
+        return _Position(cursor.fetchone()[0] - 1, GENESIS_HASH)
 
 
 @dataclass(frozen=True)
@@ -137,12 +218,16 @@ class ChainReport:
     events: int
     broken_sequence: int | None = None
     problem: str = ""
+    unsealed: int = 0
+    oldest_unsealed_at: datetime.datetime | None = None
 
 
 def verify_chain(chunk_size=5000):
-    """Walks the chain in order and names the first event that does not follow from the one before."""
+    """Walks the sealed chain in order and names the first event that does not follow from the one before;
+    also counts the events written but not yet sealed (normally none, or those of the last few seconds)."""
     expected_sequence, previous_hash, count = 1, GENESIS_HASH, 0
-    for event in AuditEvent.objects.order_by("sequence").iterator(chunk_size=chunk_size):
+    sealed = AuditEvent.objects.filter(sequence__isnull=False).order_by("sequence")
+    for event in sealed.iterator(chunk_size=chunk_size):
         if event.sequence != expected_sequence:
             return ChainReport(False, count, expected_sequence, f"event #{expected_sequence} is missing")
         if event.previous_hash != previous_hash:
@@ -150,4 +235,6 @@ def verify_chain(chunk_size=5000):
         if compute_hash(event) != event.hash:
             return ChainReport(False, count, event.sequence, "its content does not match its hash (edited)")
         previous_hash, expected_sequence, count = event.hash, expected_sequence + 1, count + 1
-    return ChainReport(True, count)
+    unsealed = AuditEvent.objects.filter(sequence__isnull=True)
+    oldest = unsealed.order_by("id").values_list("occurred_at", flat=True).first()
+    return ChainReport(True, count, unsealed=unsealed.count(), oldest_unsealed_at=oldest)

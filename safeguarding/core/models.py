@@ -16,7 +16,9 @@ class AuditEvent(models.Model):
         API_CLIENT = "api_client", "API client"
         SYSTEM = "system", "System (command or task)"
 
-    sequence = models.PositiveBigIntegerField(unique=True)
+    # The event's place in the chain, its predecessor's hash and its own: empty until the sealer chains it
+    # (seconds after its transaction commits; see core/audit.py).
+    sequence = models.PositiveBigIntegerField(unique=True, null=True, blank=True)
     occurred_at = models.DateTimeField(db_index=True)
     actor_kind = models.CharField(max_length=12, choices=ActorKind.choices)
     actor = models.ForeignKey(
@@ -36,12 +38,16 @@ class AuditEvent(models.Model):
     target_label = models.CharField(max_length=200, blank=True)
     data = models.JSONField(default=dict, blank=True, help_text="A summary of what changed; never identity fields")
     request_id = models.CharField(max_length=64, blank=True)
-    previous_hash = models.CharField(max_length=64)
-    hash = models.CharField(max_length=64, unique=True)
+    previous_hash = models.CharField(max_length=64, blank=True)
+    hash = models.CharField(max_length=64, unique=True, null=True, blank=True)
 
     class Meta:
         ordering = ["-sequence"]
-        indexes = [models.Index(fields=["target_type", "target_id"], name="audit_target_idx")]
+        indexes = [
+            models.Index(fields=["target_type", "target_id"], name="audit_target_idx"),
+            # The sealer's queue: the few events written but not yet chained.
+            models.Index(fields=["id"], condition=models.Q(sequence__isnull=True), name="audit_unsealed_idx"),
+        ]
 
     def __str__(self):
         return f"#{self.sequence} {self.actor_label} {self.verb} {self.target_label}".strip()

@@ -1,9 +1,10 @@
 """Evidence of impact files: which files are accepted, and where and how they are kept.
 
 A file is accepted when its name ends with an allowed extension AND its first bytes are that kind of
-file (a renamed program is refused), and it is at most 10 MB. It is stored under
-MEDIA_ROOT/incidents/evidence/ with a random name; the name the person gave it is kept in the database,
-cleaned, for display only. MEDIA_ROOT is never served: files leave through the scoped download view.
+file (a renamed program is refused), and it is at most 10 MB. It is stored under incidents/evidence/ in
+the default storage (private object storage, or MEDIA_ROOT on disk) with a random name; the name the person
+gave it is kept in the database, cleaned, for display only. Neither is ever served by address: files leave
+through the scoped download view, streamed.
 """
 
 import secrets

@@ -7,7 +7,9 @@ calls the job's function, and records the outcome; a run that already succeeded 
 
 import datetime
 import logging
+import time
 
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -66,15 +68,28 @@ def in_progress(job_name, prefix):
     )
 
 
+# A long job's progress goes to the shared cache on every step (every web server reads it from there) and to
+# its JobRun row at most this often, so a job counting through 100,000 rows does not write 100,000 updates.
+PROGRESS_STORE_EVERY_SECONDS = 5
+PROGRESS_CACHE_SECONDS = 24 * 60 * 60
+_PROGRESS_FIELDS = ("progress_done", "progress_total", "progress_note")
+
+
+def progress_key(run_id):
+    return f"jobs:progress:{run_id}"
+
+
 class Progress:
     """What a long job passes around to say how far it has got; writes are cheap and outside its transaction.
 
     It is also the callback the long actions take: `progress(done, total, "Counting deaths by region")`. Each
-    write is one UPDATE of the run row in autocommit, so the run's page reads it while the job goes on; the
-    actions call it before their final transaction, never inside it."""
+    step goes to the shared cache, where the run's page reads it while the job goes on, and to the run's row
+    (in autocommit) when the total changes or every few seconds; the actions call it before their final
+    transaction, never inside it."""
 
     def __init__(self, run):
         self.run = run
+        self._stored_at = None
 
     def __call__(self, done, total, note=""):
         self._save(progress_done=min(done, total), progress_total=total, progress_note=note[:200])
@@ -85,10 +100,32 @@ class Progress:
     def advance(self, done, note=""):
         self._save(progress_done=done, progress_note=note[:200])
 
+    def flush(self):
+        """Stores the latest figures in the run's row (at the end of the run, whatever its outcome)."""
+        JobRun.objects.filter(pk=self.run.pk).update(**{name: getattr(self.run, name) for name in _PROGRESS_FIELDS})
+        self._stored_at = time.monotonic()
+
     def _save(self, **fields):
+        starting = fields.get("progress_total", self.run.progress_total) != self.run.progress_total
         for name, value in fields.items():
             setattr(self.run, name, value)
-        JobRun.objects.filter(pk=self.run.pk).update(**fields)
+        cache.set(
+            progress_key(self.run.pk),
+            {name: getattr(self.run, name) for name in _PROGRESS_FIELDS},
+            PROGRESS_CACHE_SECONDS,
+        )
+        if starting or self._stored_at is None or time.monotonic() - self._stored_at >= PROGRESS_STORE_EVERY_SECONDS:
+            self.flush()
+
+
+def with_latest_progress(run):
+    """`run` with the progress its job last reported, which may be newer in the shared cache than in its row."""
+    if run.status == RunStatus.RUNNING:
+        latest = cache.get(progress_key(run.pk))
+        if latest:
+            for name in _PROGRESS_FIELDS:
+                setattr(run, name, latest[name])
+    return run
 
 
 def _definition(job_name):
@@ -108,9 +145,11 @@ def execute_run(run_id, **kwargs):
     run.refresh_from_db()
     definition = _definition(run.job)
     function = import_string(definition.function)
+    progress = Progress(run)
     try:
-        outcome = function(run, Progress(run), **kwargs) or {}
+        outcome = function(run, progress, **kwargs) or {}
     except Exception as error:
+        progress.flush()
         if run.trigger == Trigger.REQUEST and isinstance(error, REFUSALS):
             # A long job someone asked for, refused by its action: its message is the answer, not a fault.
             JobRun.objects.filter(pk=run_id).update(
@@ -124,6 +163,7 @@ def execute_run(run_id, **kwargs):
             error=f"{type(error).__name__}: {error}"[:2000],
         )
         raise
+    progress.flush()
     counts = {key: value for key, value in outcome.items() if key != "result_url"}
     JobRun.objects.filter(pk=run_id).update(
         status=RunStatus.SUCCEEDED,

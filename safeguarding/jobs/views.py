@@ -17,6 +17,7 @@ from safeguarding.core.pagination import paginate, pagination_links
 from . import actions
 from .health import worker_health
 from .models import JobRun, RunStatus, WorkerHeartbeat
+from .runs import with_latest_progress
 from .schedules import JOBS, scheduled_jobs
 from .worker import stale_after
 
@@ -79,7 +80,8 @@ def run_now(request, name):
 
 @login_required
 def run_detail(request, pk):
-    """A run's status and progress; while it runs the page reloads itself (a meta refresh, no JavaScript)."""
+    """A run's status and progress: while it runs, a small script fetches the page again; without JavaScript
+    the page has a link to check again."""
     run = get_object_or_404(JobRun.objects.select_related("requested_by"), pk=pk)
     definition = JOBS.get(run.job)
     may_see = (
@@ -89,6 +91,7 @@ def run_detail(request, pk):
     )
     if not may_see:
         raise Http404
+    run = with_latest_progress(run)
     links = []
     if definition is not None and definition.links and run.status == RunStatus.SUCCEEDED:
         links = import_string(definition.links)(run)

@@ -29,6 +29,8 @@ from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 from django_tasks_db.utils import exclusive_transaction, is_locked_database_exception
 
+from safeguarding.core import audit
+
 from .models import WorkerHeartbeat
 from .registry import policy_for
 
@@ -174,6 +176,8 @@ class Worker:
 
                 start_due_runs()
             rescue_abandoned_tasks()
+            # Audit events whose writers' own sealing was skipped (another sealer was at work) are chained here.
+            audit.seal_pending(wait=False)
         except DatabaseError as error:
             if not is_locked_database_exception(error):
                 raise

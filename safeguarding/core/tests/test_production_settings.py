@@ -13,6 +13,8 @@ PRODUCTION_ENV = {
     "DATABASE_URL": "postgres://app@db.example:5432/safeguarding",
     "IDENTITY_ENCRYPTION_KEYS": "k2026:cHJvZHVjdGlvbi1saWtlLWtleS1mb3ItdGhlLWNoayE",
     "LINKAGE_HMAC_KEY": "production-like-linkage-key-for-the-deploy-check",
+    "FILES_S3_BUCKET": "safeguarding-evidence",
+    "CACHE_URL": "redis://cache.example:6379/0",
 }
 
 
@@ -65,3 +67,17 @@ def test_malformed_identity_key_stops_start_up_naming_it():
     result = _manage("check", env_changes={**PRODUCTION_ENV, "IDENTITY_ENCRYPTION_KEYS": "k1:dG9vLXNob3J0"})
     assert result.returncode != 0
     assert "IDENTITY_ENCRYPTION_KEYS key 'k1' must decode to 32 bytes" in result.stderr
+
+
+def test_uploaded_files_need_object_storage_or_a_named_folder():
+    env = {key: value for key, value in PRODUCTION_ENV.items() if key != "FILES_S3_BUCKET"}
+    result = _manage("check", env_changes={**env, "MEDIA_ROOT": ""})
+    assert result.returncode != 0
+    assert "Set FILES_S3_BUCKET" in result.stderr and "or MEDIA_ROOT" in result.stderr
+    assert _manage("check", env_changes={**env, "MEDIA_ROOT": "/srv/evidence"}).returncode == 0
+
+
+def test_a_malformed_object_storage_endpoint_stops_start_up_naming_it():
+    result = _manage("check", env_changes={**PRODUCTION_ENV, "FILES_S3_ENDPOINT_URL": "minio.internal:9000"})
+    assert result.returncode != 0
+    assert "FILES_S3_ENDPOINT_URL must be an http(s):// URL" in result.stderr

@@ -59,8 +59,8 @@ class AuditTrail:
 
     def write(self):
         """Chains and stores every gathered event; returns how many."""
-        last = AuditEvent.objects.order_by("-sequence").only("sequence", "hash").first()
-        sequence, previous = (last.sequence, last.hash) if last else (0, audit.GENESIS_HASH)
+        audit.seal_pending()  # events written since are chained after these
+        sequence, previous = audit.chain_head()
         self.pending.sort(key=lambda row: (row[0], row[1]))
         batch, written = [], 0
         for when, _order, actor, verb, (target_type, target_id, target_label), data, area in self.pending:

@@ -29,3 +29,11 @@ def count_once(key):
             STATE["kill_next"] = False
             raise Killed
     return "done"
+
+
+@job(max_attempts=1)
+def record_a_run(key):
+    """Writes one audit event each time it runs, so a test can count the runs (it is not idempotent on purpose)."""
+    from safeguarding.core import audit
+
+    audit.record(audit.Actor.system("tests"), "tests.job_ran", ("tests.job", key, key))
