@@ -36,7 +36,7 @@ def test_notifications_header_count_page_and_preferences(page, page_log):
             event_key=f"browser-{n}",
         )
     sign_in_with_both_factors(page, admin)
-    navigation = page.get_by_role("navigation", name="Menu")
+    navigation = page.get_by_role("navigation", name="Your account")
     expect(navigation.get_by_role("link", name="Notifications 30 unread")).to_be_visible()
     navigation.get_by_role("link", name="Notifications 30 unread").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Notifications")
