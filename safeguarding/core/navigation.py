@@ -43,7 +43,7 @@ NAVIGATION = (
     Section("Children", "identity:child-list", _member),
     Section("Serious incidents", "incidents:list", _member),
     Section("Child deaths", "child_deaths:cases", _member),
-    Section("Child mortality", "mortality:dashboard", _perm("mortality.view_analysis")),
+    # The national body's work across both pillars: what reviews and child deaths teach, nationally.
     Group(
         "National learning",
         (
@@ -53,6 +53,7 @@ NAVIGATION = (
             Section("National inquiries", "nsci:list", _perm("nsci.view")),
             Section("Reviewers", "reviewers:list", _perm("reviewers.view_register")),
             Section("National reports", "national_reports:list", _perm("national_reports.view")),
+            Section("Child mortality", "mortality:dashboard", _perm("mortality.view_analysis")),
         ),
     ),
     Group(
