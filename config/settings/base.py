@@ -140,6 +140,8 @@ STATICFILES_DIRS = [
     BASE_DIR / "static",
     GOVUK_FRONTEND / "assets",
     ("govuk", GOVUK_FRONTEND),
+    # Type-ahead for long selects (static/js/autocomplete.mjs).
+    ("accessible-autocomplete", NODE_MODULES / "accessible-autocomplete" / "dist"),
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
