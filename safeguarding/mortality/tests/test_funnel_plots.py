@@ -7,7 +7,9 @@ import pytest
 
 from safeguarding.mortality.analysis import breakdowns, funnels
 from safeguarding.mortality.charts import svg
+from safeguarding.mortality.factories import MortalityRecordFactory
 from safeguarding.mortality.tables import Table, funnel_table
+from safeguarding.organisations.models import LocalAuthority
 
 
 def _funnel():
@@ -54,10 +56,6 @@ def test_the_table_lists_the_units_outside_the_limits_and_collapses_when_long():
 def test_the_funnels_page_shows_the_list_beside_the_chart_and_the_figures_in_details(
     client, sign_in, national_analyst, geography
 ):
-    from safeguarding.mortality.factories import MortalityRecordFactory
-
-    from safeguarding.organisations.models import LocalAuthority
-
     for code in LocalAuthority.objects.order_by("code").values_list("code", flat=True)[:25]:
         MortalityRecordFactory.create_batch(2, year_of_death=2024, la_code=code)
     sign_in(national_analyst)
