@@ -16,7 +16,6 @@ urlpatterns = [
     path("session/keep-alive/", session.keep_alive, name="keep-alive"),
     path("two-factor/set-up/", two_factor.set_up, name="two-factor-set-up"),
     path("two-factor/", two_factor.verify, name="two-factor-verify"),
-    path("favicon.ico", pages.favicon, name="favicon"),
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
 ]

@@ -41,7 +41,6 @@ PAGE_MATRIX = {
     "core:sign-in": ("GET", expect(EVERYONE)),
     "core:signed-out": ("GET", expect(EVERYONE)),
     "core:healthz": ("GET", expect(EVERYONE)),
-    "core:favicon": ("GET", expect(EVERYONE)),
     # No worker runs here, so the service is not ready (test_health covers the 200): the same for everyone.
     "core:readyz": ("GET", expect(anonymous="503", otherwise="503")),
     "core:sign-out": ("POST", expect(EVERYONE)),

@@ -89,8 +89,16 @@ def test_form_without_csrf_token_gets_service_styled_page():
     assert "Sorry, your form could not be sent" in response.content.decode()
 
 
-def test_favicon_is_served_at_the_root_and_linked_from_every_page(client):
+@pytest.mark.django_db
+def test_favicon_is_served_at_the_root_and_linked_from_every_page(client, django_user_model, sign_in):
+    user = django_user_model.objects.create_user("icon@example.org", "a-long-password-1", full_name="Icon Person")
+    sign_in(user)
+    session_before = dict(client.session)
     response = client.get("/favicon.ico")
+    # Fetching the icon neither touches the session (no write that could race the page's request) nor
+    # counts as the person being active.
+    assert dict(client.session) == session_before
+    assert not response.cookies
     assert response.status_code == 302
     assert response["Location"] == "/assets/images/favicon.ico"
     assert "max-age=86400" in response["Cache-Control"]

@@ -3,23 +3,12 @@
 from itertools import groupby
 
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
-from django.templatetags.static import static
-from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_safe
+from django.shortcuts import render
 
 from ..pagination import paginate, pagination_links
 from ..work.tasks import Urgency, open_tasks
 
 TASKS_PER_PAGE = 25
-
-
-@require_safe
-@cache_control(public=True, max_age=86400)
-def favicon(request):
-    """Browsers ask for /favicon.ico whatever the page's <link rel="icon"> says (for a PDF, say): the
-    GOV.UK Frontend icon, served from the static files under its (hashed, in production) name."""
-    return redirect(static("images/favicon.ico"))
 
 
 def start(request):
