@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "safeguarding.core.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "safeguarding.core.middleware_favicon.FaviconMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -176,6 +177,8 @@ STATICFILES_DIRS = [
     BASE_DIR / "static",
     GOVUK_FRONTEND / "assets",
     ("govuk", GOVUK_FRONTEND),
+    # Type-ahead for long selects (static/js/autocomplete.mjs).
+    ("accessible-autocomplete", NODE_MODULES / "accessible-autocomplete" / "dist"),
 ]
 # Uploaded files (evidence of impact): in private object storage when FILES_S3_BUCKET is set (every server
 # reads what any of them stored), else on local disk under MEDIA_ROOT, by default in the person's data folder

@@ -18,6 +18,16 @@ class Table:
     rows: list  # lists of cells (str)
     chart: str = ""
     notes: list = field(default_factory=list)
+    # For a chart that singles units out (a funnel plot), the units it singles out, listed beside it:
+    # (heading, [names]) for each group that has any; None for a chart that singles none out.
+    highlights: list | None = None
+
+    # A table longer than this is collapsed under its chart (the figures stay one click away, in the page).
+    COLLAPSE_ABOVE = 20
+
+    @property
+    def collapsed(self):
+        return len(self.rows) > self.COLLAPSE_ABOVE
 
 
 def _fmt(value, digits=1):
@@ -159,6 +169,10 @@ def funnel_table(slug, caption, heading, funnel, *, x_title, percent):
     ]
     chart = svg.funnel_chart(f"chart-{slug}", caption, funnel, x_label=x_title, y_label=value_title, percent=percent)
     outside = ", ".join(f"{point.label} ({point.outside})" for point in funnel.outliers) or "none"
+    highlights = [
+        (f"{where.capitalize()} limit", sorted(point.label for point in funnel.outliers if point.outside == where))
+        for where in OUTSIDE_ORDER
+    ]
     return Table(
         slug,
         caption,
@@ -166,7 +180,12 @@ def funnel_table(slug, caption, heading, funnel, *, x_title, percent):
         cells,
         chart,
         [f"England {_fmt(funnel.average * scale)}. Outside the limits: {outside}."],
+        [(heading, names) for heading, names in highlights if names],
     )
+
+
+# How far outside the control limits a unit lies, most above first.
+OUTSIDE_ORDER = ("above 99.8%", "above 95%", "below 95%", "below 99.8%")
 
 
 def places_table(queryset):

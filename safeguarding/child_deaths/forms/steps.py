@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 
 from safeguarding.core.forms import GovukDateField
+from safeguarding.organisations.forms.choices import use_grouped_organisations
 from safeguarding.organisations.models import Organisation, OrganisationKind
 
 from ..models import FamilyContact
@@ -65,6 +66,12 @@ class RequestReportForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = (
             Organisation.objects.filter(is_active=True).exclude(kind=OrganisationKind.NATIONAL_BODY).order_by("name")
+        )
+        # The case's own area's partners and agencies first: they are whom a panel asks most often.
+        use_grouped_organisations(
+            self.fields["organisation"],
+            first=case.area.partners.filter(is_active=True),
+            first_label=f"Partners and agencies of {case.area.name}",
         )
 
 

@@ -135,6 +135,54 @@ def assert_accessible(page):
     )
 
 
+def assert_no_sideways_scrolling(page):
+    """The page fits the viewport's width: nothing makes the document scroll sideways (WCAG 2.2 1.4.10)."""
+    problem = sideways_scrolling(page)
+    assert problem is None, problem
+
+
+def sideways_scrolling(page):
+    """None when the page fits its viewport's width; otherwise what overflows, to say where to look."""
+    widths = page.evaluate(
+        """() => {
+          const root = document.documentElement;
+          if (root.scrollWidth <= root.clientWidth) return null;
+          const wide = [];
+          for (const element of document.body.querySelectorAll('*')) {
+            const box = element.getBoundingClientRect();
+            if (box.right <= root.clientWidth + 1 || box.width === 0) continue;
+            // Only the outermost element that overflows (its children overflow with it), and none that a
+            // scrolling region clips.
+            const parent = element.parentElement;
+            if (parent && parent.getBoundingClientRect().right > root.clientWidth + 1) continue;
+            let clipped = false;
+            for (let a = parent; a && a !== document.body; a = a.parentElement) {
+              if (getComputedStyle(a).overflowX !== 'visible') { clipped = true; break; }
+            }
+            if (clipped) continue;
+            const name = element.tagName.toLowerCase()
+              + (element.id ? '#' + element.id : '')
+              + [...element.classList].map(c => '.' + c).join('');
+            wide.push(`${name} (${Math.round(box.right)} px)`);
+            if (wide.length >= 5) break;
+          }
+          return {scroll: root.scrollWidth, client: root.clientWidth, wide};
+        }"""
+    )
+    if widths is None:
+        return None
+    return (
+        f"{page.url} scrolls sideways: {widths['scroll']} px of content in {widths['client']} px; "
+        f"too wide: {', '.join(widths['wide']) or 'unknown'}"
+    )
+
+
+def at_320_pixels(page):
+    """The narrowest screen WCAG 2.2's reflow criterion (1.4.10) asks for: 320 CSS px, as 1280 px at 400% zoom."""
+    page.set_viewport_size({"width": 320, "height": 900})
+    page.reload()
+
+
 def assert_styled(page):
     """The GOV.UK Frontend stylesheet and its GDS Transport font really applied, not just downloaded."""
     style = page.evaluate(

@@ -87,3 +87,23 @@ def test_form_without_csrf_token_gets_service_styled_page():
     response = client.post("/sign-in/", {"username": "a@example.org", "password": "x"})
     assert response.status_code == 403
     assert "Sorry, your form could not be sent" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_favicon_is_served_at_the_root_and_linked_from_every_page(client, django_user_model, sign_in):
+    user = django_user_model.objects.create_user("icon@example.org", "a-long-password-1", full_name="Icon Person")
+    sign_in(user)
+    session_before = dict(client.session)
+    response = client.get("/favicon.ico")
+    # Fetching the icon neither touches the session (no write that could race the page's request) nor
+    # counts as the person being active.
+    assert dict(client.session) == session_before
+    assert not response.cookies
+    assert response.status_code == 302
+    assert response["Location"] == "/assets/images/favicon.ico"
+    assert "max-age=86400" in response["Cache-Control"]
+    icon = client.get(response["Location"])
+    assert icon.status_code == 200
+    assert b"".join(icon.streaming_content)[:4] == b"\x00\x00\x01\x00"  # an ICO file's header
+    html = client.get("/").content.decode()
+    assert '<link rel="icon" sizes="48x48" href="/assets/images/favicon.ico">' in html

@@ -113,7 +113,7 @@ def test_signing_in_with_both_factors_lands_on_your_work_with_the_navigation(pag
     expect(page.get_by_text("You are signed in as Amara Okafor.")).to_be_visible()
     navigation = page.get_by_role("navigation", name="Menu")
     expect(navigation.get_by_role("link", name="Home")).to_have_attribute("aria-current", "page")
-    expect(navigation.get_by_role("button", name="Sign out")).to_be_visible()
+    expect(page.get_by_role("navigation", name="Your account").get_by_role("button", name="Sign out")).to_be_visible()
     assert_styled(page)
     assert_accessible(page)
     page_log.assert_clean()

@@ -10,22 +10,16 @@ from safeguarding.incidents.factories import make_incident
 from safeguarding.organisations.factories import person_with_role
 from safeguarding.organisations.models import Role
 
-from .browser import assert_accessible, assert_styled, sign_in_with_both_factors
+from .browser import (
+    assert_accessible,
+    assert_no_sideways_scrolling,
+    assert_styled,
+    at_320_pixels,
+    sign_in_with_both_factors,
+)
 from .busy_person import TASKS_PER_ROUND, add_rounds, make_busy_person
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def assert_no_sideways_scrolling(page):
-    widths = page.evaluate(
-        "() => ({scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth})"
-    )
-    assert widths["scroll"] <= widths["client"], f"{page.url} scrolls sideways at {widths}"
-
-
-def at_320_pixels(page):
-    page.set_viewport_size({"width": 320, "height": 900})
-    page.reload()
 
 
 def test_the_home_page_lists_the_tasks_most_urgent_first(page, page_log, area):

@@ -4,6 +4,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 
 from safeguarding.core.forms import GovukDateField
+from safeguarding.organisations.forms.choices import AUTOCOMPLETE_ATTRS
 from safeguarding.organisations.models import Organisation, SafeguardingArea
 
 from .models import AccreditationLevel, Availability, Specialism
@@ -75,9 +76,11 @@ class NamedChoice(forms.ModelChoiceField):
 class EmploymentForm(forms.Form):
     organisation = NamedChoice(
         label="Organisation",
-        queryset=Organisation.objects.filter(is_active=True),
+        queryset=Organisation.objects.filter(is_active=True).order_by("name"),
         required=False,
         empty_label="Choose an organisation",
+        # Every organisation in England: type-ahead when JavaScript runs, a plain select when it does not.
+        widget=forms.Select(attrs=AUTOCOMPLETE_ATTRS),
     )
     area = NamedChoice(
         label="Safeguarding area",

@@ -142,12 +142,57 @@ def line_chart(chart_id, title, points, *, unit="per 100,000 children"):
     return _frame(chart_id, title, description, height, body)
 
 
+def nice_ticks(low, high, count=5):
+    """Round values for an axis from `low` to `high`: steps of 1, 2 or 5 times a power of ten."""
+    if not (math.isfinite(low) and math.isfinite(high)) or high <= low:
+        return [low]
+    raw = (high - low) / count
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
+    first = math.ceil(low / step) * step
+    ticks = []
+    value = first
+    while value <= high + step * 1e-9:
+        ticks.append(round(value, 10))
+        value += step
+    return ticks
+
+
+def log_ticks(low, high):
+    """Values for a log axis from `low` to `high`: 1, 2 and 5 times powers of ten, or the powers alone when
+    the axis spans more than two of them."""
+    if low <= 0 or high <= low:
+        return []
+    multiples = (1,) if math.log10(high / low) > 2 else (1, 2, 5)
+    ticks = []
+    for power in range(math.floor(math.log10(low)), math.ceil(math.log10(high)) + 1):
+        for multiple in multiples:
+            value = multiple * 10**power
+            if low <= value <= high:
+                ticks.append(value)
+    return ticks
+
+
+def _count(value):
+    return f"{value:,.0f}"
+
+
+def _tick_value(value, step):
+    """A tick's label with as many decimals as the step between ticks needs."""
+    decimals = 0 if step >= 1 else min(3, -math.floor(math.log10(step)))
+    return f"{value:,.{decimals}f}"
+
+
 def funnel_chart(chart_id, title, funnel, *, x_label, y_label, percent=False):
-    """Points with 95% and 99.8% control limits around the average; x on a log scale."""
+    """Points with 95% and 99.8% control limits around the average; x on a log scale.
+
+    Both axes carry ticks and values; each point has a <title> (shown on hover) naming the unit and its
+    figures, and the description names the units outside the limits, as the list beside the chart does.
+    """
     if funnel is None or not funnel.points:
         return ""
-    height = 320
-    left, right, top_margin, bottom = 60, WIDTH - 20, 20, height - 45
+    height = 360
+    left, right, top_margin, bottom = 70, WIDTH - 20, 30, height - 55
     xs = [point.x for point in funnel.points]
     low_x, high_x = min(xs) * 0.9, max(xs) * 1.1
     finite = [value for row in funnel.curve for value in row[1:] if math.isfinite(value)]
@@ -184,38 +229,65 @@ def funnel_chart(chart_id, title, funnel, *, x_label, y_label, percent=False):
                 "chart-point chart-point--outside" if point.outside else "chart-point",
                 f"{x_of(point.x):.1f}",
                 f"{y_of(point.y):.1f}",
-                f"{point.label}: {point.y * scale:.1f}",
+                f"{point.label}: {y_label.lower()} {point.y * scale:,.1f}; {x_label.lower()} {_count(point.x)}; "
+                + (f"{point.outside} limit" if point.outside else "within the limits"),
             )
             for point in funnel.points
         ),
     )
+    y_ticks = nice_ticks(low_y * scale, high_y * scale, count=6)
+    y_step = (y_ticks[1] - y_ticks[0]) if len(y_ticks) > 1 else 1
+    y_axis = format_html_join(
+        "",
+        '<line class="chart-grid" x1="{}" y1="{}" x2="{}" y2="{}"></line>'
+        '<text class="chart-axis chart-axis--y" x="{}" y="{}">{}</text>',
+        (
+            (left, y, right, y, left - 6, f"{float(y) + 4:.1f}", _tick_value(tick, y_step))
+            for tick in y_ticks
+            for y in [f"{y_of(tick / scale):.1f}"]
+        ),
+    )
+    x_axis = format_html_join(
+        "",
+        '<line class="chart-axis-line" x1="{}" y1="{}" x2="{}" y2="{}"></line>'
+        '<text class="chart-axis chart-axis--x" x="{}" y="{}">{}</text>',
+        (
+            (x, bottom, x, bottom + 5, x, bottom + 18, _count(tick))
+            for tick in log_ticks(low_x, high_x)
+            for x in [f"{x_of(tick):.1f}"]
+        ),
+    )
     axes = format_html(
         '<line class="chart-axis-line" x1="{}" y1="{}" x2="{}" y2="{}"></line>'
-        '<text class="chart-axis" x="{}" y="{}">{} (log scale)</text>'
-        '<text class="chart-axis" x="{}" y="{}">{}: {} to {}</text>',
+        '<line class="chart-axis-line" x1="{}" y1="{}" x2="{}" y2="{}"></line>'
+        '<text class="chart-axis chart-axis--title" x="{}" y="{}">{} (log scale)</text>'
+        '<text class="chart-axis" x="{}" y="{}">{}</text>',
         left,
         bottom,
         right,
         bottom,
         left,
-        bottom + 30,
-        x_label,
+        top_margin,
         left,
-        12,
+        bottom,
+        (left + right) / 2,
+        bottom + 42,
+        x_label,
+        10,
+        16,
         y_label,
-        _number(low_y * scale),
-        _number(high_y * scale),
     )
     outside = ", ".join(f"{point.label} ({point.outside})" for point in funnel.outliers) or "none"
     description = (
-        f"Average {funnel.average * scale:.1f}. Solid lines: 95% limits; dashed: 99.8%. Outside the limits: {outside}."
+        f"{y_label} against {x_label.lower()} for {len(funnel.points)} units. Average {funnel.average * scale:.1f}. "
+        f"Solid lines: 95% limits; dashed: 99.8%. Outside the limits: {outside}."
     )
     return _frame(
         chart_id,
         title,
         description,
         height,
-        mark_safe("".join([*curves, average, dots, axes])),  # noqa: S308
+        mark_safe("".join([y_axis, x_axis, *curves, average, dots, axes])),  # noqa: S308
     )
 
 

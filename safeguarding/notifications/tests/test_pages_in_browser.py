@@ -3,7 +3,12 @@
 import pytest
 from playwright.sync_api import expect
 
-from safeguarding.core.tests.browser import assert_accessible, assert_styled, sign_in_with_both_factors
+from safeguarding.core.tests.browser import (
+    assert_accessible,
+    assert_no_sideways_scrolling,
+    assert_styled,
+    sign_in_with_both_factors,
+)
 from safeguarding.jobs.runs import start_run
 from safeguarding.jobs.testing import run_jobs
 from safeguarding.notifications.models import Kind, Notification
@@ -15,7 +20,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def _no_sideways_scroll(page):
     page.set_viewport_size({"width": 320, "height": 800})
-    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    assert_no_sideways_scrolling(page)
     page.set_viewport_size({"width": 1280, "height": 800})
 
 
@@ -31,7 +36,7 @@ def test_notifications_header_count_page_and_preferences(page, page_log):
             event_key=f"browser-{n}",
         )
     sign_in_with_both_factors(page, admin)
-    navigation = page.get_by_role("navigation", name="Menu")
+    navigation = page.get_by_role("navigation", name="Your account")
     expect(navigation.get_by_role("link", name="Notifications 30 unread")).to_be_visible()
     navigation.get_by_role("link", name="Notifications 30 unread").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Notifications")

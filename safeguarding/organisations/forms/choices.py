@@ -30,3 +30,38 @@ def organisations_for(admin):
         national_bodies = Organisation.objects.filter(is_active=True, kind=OrganisationKind.NATIONAL_BODY)
         organisations = organisations | national_bodies
     return organisations.order_by("name")
+
+
+# Marks a <select> for type-ahead: static/js/autocomplete.mjs turns it into an accessible-autocomplete box
+# when JavaScript runs; without it the select works as it is.
+AUTOCOMPLETE_ATTRS = {"data-module": "app-autocomplete"}
+
+
+def organisation_choices(organisations, *, empty_label, first=(), first_label="", label=None):
+    """The choices of an organisation <select>: `first` (the area's own partners and agencies) in their own
+    group at the top, then every other organisation of `organisations`, both by name.
+
+    `first` is an iterable of organisations; those not among `organisations` are left out. With nothing in
+    `first`, the list is not grouped.
+    """
+    label = label or (lambda organisation: organisation.name)
+    everything = list(organisations.order_by("name"))
+    first_ids = {organisation.pk for organisation in first}
+    own = [(organisation.pk, label(organisation)) for organisation in everything if organisation.pk in first_ids]
+    others = [(organisation.pk, label(organisation)) for organisation in everything if organisation.pk not in first_ids]
+    if not own:
+        return [("", empty_label), *others]
+    return [("", empty_label), (first_label, own), ("Other organisations", others)]
+
+
+def use_grouped_organisations(field, *, first=(), first_label=""):
+    """Gives a ModelChoiceField of organisations the grouped choices and the type-ahead. The field still
+    validates against its queryset."""
+    field.choices = organisation_choices(
+        field.queryset,
+        empty_label=field.empty_label or "",
+        first=first,
+        first_label=first_label,
+        label=field.label_from_instance,
+    )
+    field.widget.attrs.update(AUTOCOMPLETE_ATTRS)
