@@ -262,7 +262,9 @@ def request_return(user, obj, *, contact_name, contact_email, question="", today
 
 
 def _locked(request):
-    return ReturnRequest.objects.select_for_update().select_related("organisation", "area").get(pk=request.pk)
+    return (
+        ReturnRequest.objects.select_for_update(of=("self",)).select_related("organisation", "area").get(pk=request.pk)
+    )
 
 
 def resend(user, request):

@@ -205,7 +205,7 @@ def link_serious_incident(user, case, incident):
     if not linkable_incidents(user, case).filter(pk=incident.pk).exists():
         raise ValidationError({"incident": f"Choose a notified serious incident of {case.area.name} that you may see"})
     with transaction.atomic():
-        review = PanelReview.objects.select_for_update().select_related("serious_incident").get(case=case)
+        review = PanelReview.objects.select_for_update(of=("self",)).select_related("serious_incident").get(case=case)
         if review.serious_incident_prompted_at is None:
             raise ValidationError("The panel's review has not called for a serious incident")
         previous = review.serious_incident

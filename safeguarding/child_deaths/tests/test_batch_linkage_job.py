@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied
 
 from safeguarding.core.models import AuditEvent
 from safeguarding.jobs.models import JobRun, RunStatus
-from safeguarding.jobs.runs import Progress, execute_run
+from safeguarding.jobs.runs import Progress, execute_run, with_latest_progress
 from safeguarding.jobs.testing import run_jobs, run_jobs_through_retries
 from safeguarding.organisations.factories import person_with_role
 from safeguarding.organisations.models import Role
@@ -44,7 +44,7 @@ def test_the_page_queues_the_batch_which_records_progress_and_proposes_the_link(
     predict = batch.predict
 
     def watched(model, frame, *, threshold):
-        row = JobRun.objects.get(job="death-notification-linkage")
+        row = with_latest_progress(JobRun.objects.get(job="death-notification-linkage"))
         seen.append((row.status, row.progress_done, row.progress_total, row.progress_note))
         return predict(model, frame, threshold=threshold)
 

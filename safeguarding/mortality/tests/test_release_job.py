@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from safeguarding.core import audit
 from safeguarding.core.models import AuditEvent
 from safeguarding.jobs.models import JobRun, RunStatus
-from safeguarding.jobs.runs import Progress, execute_run
+from safeguarding.jobs.runs import Progress, execute_run, with_latest_progress
 from safeguarding.jobs.testing import run_jobs, run_jobs_through_retries
 from safeguarding.mortality.actions.releases import publish_release, request_release
 from safeguarding.mortality.actions.seeding import seed_national
@@ -35,7 +35,7 @@ def test_the_page_queues_the_release_and_its_run_shows_progress_then_the_files(
     render_pdf = build._pdf
 
     def watched(document):
-        row = JobRun.objects.get(job="statistics-release")
+        row = with_latest_progress(JobRun.objects.get(job="statistics-release"))
         seen.append((row.progress_done, row.progress_total, row.progress_note))
         return render_pdf(document)
 

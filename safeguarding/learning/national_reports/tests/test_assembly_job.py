@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from safeguarding.core.concurrency import StaleEdit
 from safeguarding.core.models import AuditEvent
 from safeguarding.jobs.models import JobRun, RunStatus
-from safeguarding.jobs.runs import Progress, execute_run
+from safeguarding.jobs.runs import Progress, execute_run, with_latest_progress
 from safeguarding.jobs.testing import run_jobs, run_jobs_through_retries
 from safeguarding.learning.national_reports import actions, assembly
 from safeguarding.learning.national_reports.jobs import assemble_job
@@ -27,8 +27,8 @@ def test_the_assembly_is_queued_then_records_its_progress_and_result(analyst, mo
     counting_themes = assembly.leading_themes
 
     def watched(start, end):
-        # What the run's page would read while the job is part-way: the run row, from the database.
-        row = JobRun.objects.get(job="annual-report-assembly")
+        # What the run's page reads while the job is part-way: the run row with the progress in the shared cache.
+        row = with_latest_progress(JobRun.objects.get(job="annual-report-assembly"))
         seen.append((row.status, row.progress_done, row.progress_total, row.progress_note))
         return counting_themes(start, end)
 
