@@ -70,7 +70,8 @@ def test_from_notification_to_publication(people, transactional_db, area):
     council = partners[OrganisationKind.LOCAL_AUTHORITY]
     social_worker = person_with_role(Role.PRACTITIONER, area, organisation=council)
     lead = person_with_role(Role.RAPID_INQUIRY_LEAD, area, organisation=partners[OrganisationKind.POLICE])
-    reviewer = person_with_role(Role.REVIEWER, area, organisation=council)
+    # Held for an independent practice: a role held for one of the area's partners would be current employment.
+    reviewer = person_with_role(Role.REVIEWER, area)
     reviewer.full_name = "Helen Reviewer"
     reviewer.save(update_fields=["full_name"])
     make_reviewer(reviewer)  # on the national register, accredited, with no ties to the area

@@ -47,7 +47,8 @@ def test_forming_an_area_inviting_people_and_importing_its_deaths(page, page_log
     national = person_with_role(Role.NATIONAL_ADMINISTRATOR, email="national.admin@example.org")
     sign_in_with_both_factors(page, national)
 
-    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Areas").click()
+    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Administration").click()
+    page.get_by_role("navigation", name="Administration").get_by_role("link", name="Areas").click()
     page.get_by_role("button", name="Form an area").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Form a safeguarding area")
     assert_styled(page)
@@ -98,7 +99,7 @@ def test_forming_an_area_inviting_people_and_importing_its_deaths(page, page_log
     page.context.clear_cookies()
     sign_in_with_both_factors(page, administrator)
 
-    page.get_by_role("navigation", name="Menu").get_by_role("link", name="People").click()
+    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Administration").click()
     page.get_by_role("button", name="Invite people from a file").click()
     _check(page)
     people_file = tmp_path / "people.csv"
