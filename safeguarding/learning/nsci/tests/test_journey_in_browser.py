@@ -74,7 +74,8 @@ def test_from_a_recurrence_alert_to_a_decision(browser, live_server, area, other
     inquiry = NationalInquiry.objects.get()
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Recurring learning: {theme.name}")
     expect(page.locator(".govuk-notification-banner--success")).to_contain_text(f"Proposed as {inquiry.reference}")
-    expect(page.locator("#clocks + .app-table-scroll table")).to_contain_text("Decision on a proposed national serious case inquiry")
+    clocks = page.locator("#clocks + .app-table-scroll table")
+    expect(clocks).to_contain_text("Decision on a proposed national serious case inquiry")
     assert_accessible(page)
     analyst_context.close()
 
