@@ -6,6 +6,7 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
 from django.conf import settings
 
 from .test_production_settings import PRODUCTION_ENV
@@ -28,18 +29,27 @@ def _run_in_production(script, tmp_path, **extra_env):
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def test_production_sends_https_headers_and_secure_cookies(tmp_path):
+@pytest.fixture(scope="module")
+def production(tmp_path_factory):
+    """One production process (migrated, static files collected) answers both tests: collecting the static
+    files is the slow part, and both read what it made."""
+    tmp_path = tmp_path_factory.mktemp("production")
+    static_root = tmp_path / "static"
     outcome = _run_in_production(
         """
         import json, django
         django.setup()
         from django.core.management import call_command
+        from django.contrib.staticfiles.storage import staticfiles_storage
         call_command("migrate", verbosity=0)
         call_command("collectstatic", interactive=False, verbosity=0)
         from django.test import Client
         client = Client(HTTP_HOST="safeguarding.example")
         plain = client.get("/sign-in/")
         secure = client.get("/sign-in/", secure=True)
+        css_name = staticfiles_storage.stored_name("govuk/govuk-frontend.min.css")
+        css = staticfiles_storage.open(css_name).read().decode()
+        font_name = staticfiles_storage.stored_name("fonts/bold-b542beb274-v2.woff2")
         print(json.dumps({
             "plain_status": plain.status_code,
             "plain_location": plain.get("Location"),
@@ -47,11 +57,19 @@ def test_production_sends_https_headers_and_secure_cookies(tmp_path):
             "csp": secure.get("Content-Security-Policy"),
             "csrf_cookie_secure": secure.cookies["csrftoken"]["secure"],
             "csrf_cookie_samesite": secure.cookies["csrftoken"]["samesite"],
+            "css_name": css_name,
+            "font_name": font_name,
+            "font_in_css": "/assets/" + font_name in css,
         }))
         """,
         tmp_path,
-        STATIC_ROOT=str(tmp_path / "static"),
+        STATIC_ROOT=str(static_root),
     )
+    return outcome, static_root
+
+
+def test_production_sends_https_headers_and_secure_cookies(production):
+    outcome, _static_root = production
     assert outcome["plain_status"] == 301
     assert outcome["plain_location"] == "https://safeguarding.example/sign-in/"
     assert outcome["hsts"] == "max-age=31536000; includeSubDomains; preload"
@@ -60,23 +78,8 @@ def test_production_sends_https_headers_and_secure_cookies(tmp_path):
     assert outcome["csrf_cookie_samesite"] == "Lax"
 
 
-def test_collected_stylesheet_points_at_hashed_fonts(tmp_path):
-    static_root = tmp_path / "static"
-    outcome = _run_in_production(
-        """
-        import json, django
-        django.setup()
-        from django.core.management import call_command
-        from django.contrib.staticfiles.storage import staticfiles_storage
-        call_command("collectstatic", interactive=False, verbosity=0)
-        css_name = staticfiles_storage.stored_name("govuk/govuk-frontend.min.css")
-        css = staticfiles_storage.open(css_name).read().decode()
-        font_name = staticfiles_storage.stored_name("fonts/bold-b542beb274-v2.woff2")
-        print(json.dumps({"css_name": css_name, "font_name": font_name, "font_in_css": "/assets/" + font_name in css}))
-        """,
-        tmp_path,
-        STATIC_ROOT=str(static_root),
-    )
+def test_collected_stylesheet_points_at_hashed_fonts(production):
+    outcome, static_root = production
     assert outcome["css_name"] != "govuk/govuk-frontend.min.css", "stylesheet name is not hashed"
     assert outcome["font_name"] != "fonts/bold-b542beb274-v2.woff2", "font name is not hashed"
     assert outcome["font_in_css"], "the stylesheet still points at the unhashed font URL"
