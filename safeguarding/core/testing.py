@@ -1,6 +1,7 @@
 """Helpers for tests across apps (imported by tests only)."""
 
 import importlib
+from contextlib import contextmanager
 
 from django.apps import apps
 from django.db import transaction
@@ -32,3 +33,13 @@ def reload_migration_data():
         clocks.load_defaults(apps, None)
         methodologies.add_methodologies(apps, None)
         taxonomy_data.load(apps.get_model("repository", "ThemeGroup"), apps.get_model("repository", "Theme"))
+
+
+@contextmanager
+def kept_for_the_module(django_db_blocker):
+    """Rows written inside stay for every test of a module, then go: a module's tests share one costly world
+    (the demo, seeded once) instead of each seeding it. Each test still runs inside its own savepoint
+    (pytest-django's `db` nests in this transaction), so what one test changes is undone before the next."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)

@@ -5,6 +5,7 @@ import io
 import pytest
 from django.core.management import call_command
 
+from safeguarding.core.testing import kept_for_the_module
 from safeguarding.demo.seeding import SeedReport, seed_demo_world
 from safeguarding.incidents.demo import seed_demo_incidents
 from safeguarding.incidents.demo_cases import CASES
@@ -14,10 +15,17 @@ from safeguarding.incidents.states import IncidentStatus
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def _seeded_once(django_db_setup, django_db_blocker):
+    with kept_for_the_module(django_db_blocker):
+        call_command("load_reference_data", stdout=io.StringIO())
+        seed_demo_world("demo-password-for-tests", national_learning=False)
+        yield
+
+
 @pytest.fixture
-def demo_world(db):
-    call_command("load_reference_data", stdout=io.StringIO())
-    seed_demo_world("demo-password-for-tests", national_learning=False)
+def demo_world(_seeded_once, db):
+    """The demo world, seeded once for this module's tests; each test's changes are undone after it."""
 
 
 def _counts():

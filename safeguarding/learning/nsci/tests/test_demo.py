@@ -6,6 +6,7 @@ import io
 import pytest
 from django.core.management import call_command
 
+from safeguarding.core.testing import kept_for_the_module
 from safeguarding.demo.seeding import SeedReport, seed_demo_world
 from safeguarding.incidents.demo import seed_demo_incidents
 from safeguarding.learning.intelligence.models import AlertStatus, RecurrenceAlert
@@ -18,8 +19,19 @@ from safeguarding.learning.reviewers.demo import seed_demo_reviewers
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def _seeded_once(django_db_setup, django_db_blocker):
+    with kept_for_the_module(django_db_blocker):
+        yield _seed()
+
+
 @pytest.fixture
-def demo(db):
+def demo(_seeded_once, db):
+    """The demo world, seeded once for this module's tests; each test's changes are undone after it."""
+    return _seeded_once
+
+
+def _seed():
     """The demo world (which seeds the reviewers, the repository, its alerts and these inquiries too), with
     an open recurrence alert whether or not the demo corpus raised one."""
     call_command("load_reference_data", stdout=io.StringIO())

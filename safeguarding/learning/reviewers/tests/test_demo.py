@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from safeguarding.core.testing import kept_for_the_module
 from safeguarding.demo.seeding import SeedReport, seed_demo_world
 from safeguarding.incidents.demo import seed_demo_incidents
 from safeguarding.learning.reviewers import cpd, independence
@@ -16,14 +17,21 @@ from safeguarding.organisations.models import SafeguardingArea
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def _seeded_once(django_db_setup, django_db_blocker):
+    with kept_for_the_module(django_db_blocker):
+        call_command("load_reference_data", stdout=io.StringIO())
+        seed_demo_world("demo-password-for-tests")
+        seed_demo_incidents(SeedReport())
+        report = SeedReport()
+        seed_demo_reviewers(report)
+        yield report
+
+
 @pytest.fixture
-def demo(db):
-    call_command("load_reference_data", stdout=io.StringIO())
-    seed_demo_world("demo-password-for-tests")
-    seed_demo_incidents(SeedReport())
-    report = SeedReport()
-    seed_demo_reviewers(report)
-    return report
+def demo(_seeded_once, db):
+    """The demo world, seeded once for this module's tests; each test's changes are undone after it."""
+    return _seeded_once
 
 
 def _counts():
