@@ -31,6 +31,16 @@ def pytest_unconfigure(config):
         _fixed_clock.stop()
 
 
+# Modules whose tests each take a minute or more of a worker's time (seeding the demo, walking a journey through
+# many pages). They run first: the workers then share out the short tests around them and finish together,
+# instead of one worker starting a long test when the other has nothing left to do.
+LONGEST_MODULES = ("test_crawl_in_browser.py", "test_journey_in_browser.py", "test_sign_off_journey_in_browser.py")
+
+
+def pytest_collection_modifyitems(config, items):
+    items.sort(key=lambda item: item.path.name not in LONGEST_MODULES)  # stable: each module stays in order
+
+
 def _flushes_the_database(item):
     """Whether pytest-django runs `item` as a transactional test, which ends by emptying every table."""
     marker = item.get_closest_marker("django_db")
