@@ -1,17 +1,30 @@
+"""`seed_demo` on a world seeded once for the module (seeding is the slow part); each test is rolled back to it.
+The refusals, which need a world with no demo in it, are in test_seed_demo_refusals.py."""
+
 import io
 
 import pytest
-from django.core.management import CommandError, call_command
-from django.test import override_settings
+from django.core.management import call_command
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from safeguarding.core.testing import kept_for_the_module
 from safeguarding.demo.totp import current_demo_code
 from safeguarding.organisations.models import Membership, Role, SafeguardingArea, User
 
 
+@pytest.fixture(scope="module")
+def _seeded_once(django_db_setup, django_db_blocker):
+    """What the first `seed_demo` printed, with the world it made kept for the module's tests."""
+    with kept_for_the_module(django_db_blocker):
+        call_command("load_reference_data", stdout=io.StringIO())
+        output = io.StringIO()
+        call_command("seed_demo", stdout=output)
+        yield output.getvalue()
+
+
 @pytest.fixture
-def reference_data(db):
-    call_command("load_reference_data", stdout=io.StringIO())
+def first_seeding_output(_seeded_once, db):
+    return _seeded_once
 
 
 def _counts():
@@ -23,9 +36,8 @@ def _counts():
     )
 
 
-def test_seed_creates_an_account_for_every_role_in_every_area(reference_data, capsys):
-    call_command("seed_demo")
-    output = capsys.readouterr().out
+def test_seed_creates_an_account_for_every_role_in_every_area(first_seeding_output):
+    output = first_seeding_output
     assert "Password for every demo account: demo-safeguarding-2026" in output
     assert "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ" in output
     for role in Role:
@@ -46,7 +58,7 @@ def test_seed_creates_an_account_for_every_role_in_every_area(reference_data, ca
     assert "reviewer.bristol@demo.safeguarding.example" in output
 
 
-def test_quiet_seeding_prints_only_what_a_newcomer_needs_to_sign_in(reference_data, capsys):
+def test_quiet_seeding_prints_only_what_a_newcomer_needs_to_sign_in(first_seeding_output, capsys):
     call_command("seed_demo", verbosity=0)
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "Demo accounts, one for each role in each area:"
@@ -56,8 +68,7 @@ def test_quiet_seeding_prints_only_what_a_newcomer_needs_to_sign_in(reference_da
     assert len(lines) == 1 + 29 + 3
 
 
-def test_seeding_twice_changes_nothing(reference_data):
-    call_command("seed_demo", stdout=io.StringIO())
+def test_seeding_twice_changes_nothing(first_seeding_output):
     before = _counts()
     password_hash = User.objects.order_by("pk").first().password
     call_command("seed_demo", stdout=io.StringIO())
@@ -65,20 +76,7 @@ def test_seeding_twice_changes_nothing(reference_data):
     assert User.objects.order_by("pk").first().password == password_hash
 
 
-def test_seed_refuses_without_reference_data(db):
-    with pytest.raises(CommandError, match="load_reference_data"):
-        call_command("seed_demo")
-    assert _counts() == (0, 0, 0, 0)
-
-
-def test_seed_is_refused_where_demo_accounts_are_disabled(reference_data):
-    with override_settings(DEMO_ACCOUNTS_ENABLED=False), pytest.raises(CommandError, match="DEMO_ACCOUNTS_ENABLED"):
-        call_command("seed_demo")
-    assert User.objects.count() == 0
-
-
-def test_demo_account_signs_in_with_password_and_demo_code(reference_data, client):
-    call_command("seed_demo", stdout=io.StringIO())
+def test_demo_account_signs_in_with_password_and_demo_code(first_seeding_output, client):
     email = "practitioner.tees-valley@demo.safeguarding.example"
     response = client.post("/sign-in/", {"username": email, "password": "demo-safeguarding-2026"})
     assert response.status_code == 302
