@@ -60,7 +60,8 @@ class ImportKind:
             raise PermissionDenied(self.refused_message)
 
 
-def date_value(row, name, problems, *, required=True):
+def date_value(row, name, problems, *, required=True, identifying=False):
+    """The column's date; an `identifying` column's problem does not repeat what was written."""
     text = row.get(name, "")
     if not text:
         if required:
@@ -69,7 +70,7 @@ def date_value(row, name, problems, *, required=True):
     try:
         return datetime.date.fromisoformat(text)
     except ValueError:
-        problems.append(f"{name}: {text} is not a date like 2021-03-31")
+        problems.append(f"{name}: {'not' if identifying else text + ' is not'} a date like 2021-03-31")
         return None
 
 
@@ -114,7 +115,7 @@ def identity_values(row, problems, *, date_of_birth_required=True):
             postcode = normalise_postcode(postcode)
         except ValueError:
             problems.append("postcode: not a full UK postcode")
-    born = date_value(row, "date_of_birth", problems, required=date_of_birth_required)
+    born = date_value(row, "date_of_birth", problems, required=date_of_birth_required, identifying=True)
     return {
         "given_names": row.get("given_names", ""),
         "family_name": row.get("family_name", ""),
