@@ -10,6 +10,7 @@ pseudonym. Every row is audited as imported with its source reference.
 """
 
 import datetime
+import re
 
 from django.db import transaction
 from django.urls import reverse
@@ -110,6 +111,13 @@ def _agencies(row, partners, problems):
     return found
 
 
+def _names_in(text, identity):
+    """Whether the child's given or family name appears in the text as a word."""
+    words = {word.lower() for word in re.findall(r"[\w'-]+", text)}
+    names = f"{identity['given_names']} {identity['family_name']}".lower().split()
+    return any(name in words for name in names if len(name) > 1)
+
+
 def _age(row, born, incident_date, problems):
     text = row.get("child_age_years", "")
     age = None
@@ -183,8 +191,11 @@ def _check_row(line, row, partners, seen, today):
     harm_kinds = [kind.lower() for kind in _parts(row.get("harm_kinds"))]
     if not harm_kinds or any(kind not in choices.HarmKind.values for kind in harm_kinds):
         problems.append(f"harm_kinds: each must be one of {', '.join(choices.HarmKind.values)}, separated by |")
-    if not row.get("summary"):
+    summary = row.get("summary", "")
+    if not summary:
         problems.append("summary: describe what happened, without names")
+    elif _names_in(summary, identity):
+        problems.append("summary: must not name the child (their names are sealed apart from the case)")
     age = _age(row, identity["date_of_birth"], incident_date, problems)
     sex = choice_value(row, "child_sex", choices.Sex, problems)
     ethnicity = choice_value(row, "child_ethnicity", choices.Ethnicity, problems)
@@ -211,10 +222,8 @@ def _check_row(line, row, partners, seen, today):
             "incident_date": incident_date,
             "aware_date": aware_date,
             "harm": harm,
-            "harm_kinds": sorted(set(harm_kinds), key=lambda kind: choices.HarmKind.values.index(kind))
-            if not any(p.startswith("harm_kinds") for p in problems)
-            else [],
-            "summary": row.get("summary", ""),
+            "harm_kinds": [kind for kind in choices.HarmKind.values if kind in harm_kinds],
+            "summary": summary,
             "child_age_years": age,
             "child_sex": sex,
             "child_ethnicity": ethnicity,

@@ -94,7 +94,7 @@ def test_the_dry_run_names_each_bad_row_and_writes_nothing(tees, importer):
             line("BAD-2", status="lli", decision="lli"),
             line("BAD-3", status="published", decision="no_further_review", harm_kinds="neglect;bruises"),
             line("BAD-4", abuse_or_neglect="not_suspected", agencies_involved="Elsewhere School", child_age_years="3"),
-            line("BAD-5", decided_on="2027-01-01", child_sex="girl"),
+            line("BAD-5", decided_on="2027-01-01", child_sex="girl", summary="Amelia was found injured."),
             line("OK-1", nhs_number="9990000050"),
         ]
     )
@@ -120,11 +120,12 @@ def test_the_dry_run_names_each_bad_row_and_writes_nothing(tees, importer):
     ]
     assert rows[7].problems == [
         "decided_on: must be today or in the past",
+        "summary: must not name the child (their names are sealed apart from the case)",
         "child_sex: must be one of female, male, not_known",
     ]
     assert rows[8].problems == ["source_reference: appears on an earlier row of this file"]
     # No identifying value is repeated in a problem.
-    assert not any("1234567890" in row.problem or "01/09/2020" in row.problem for row in rows.values())
+    assert not any(value in row.problem for value in ("1234567890", "01/09/2020", "Amelia") for row in rows.values())
     assert not ChildIdentity.objects.exists() and not IncidentImport.objects.exists() and not Incident.objects.exists()
 
 
