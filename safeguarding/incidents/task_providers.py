@@ -41,6 +41,11 @@ LONG_TEXT = (
 ACTIONS_DUE_WITHIN_DAYS = 30
 
 
+def _has_report(incident):
+    """A case imported from an earlier system was published there: it has no report here to submit."""
+    return getattr(incident, "report", None) is not None
+
+
 def _lead_chief_officer_kinds(memberships, area_id):
     """The statutory partners (local authority, health, police) the person signs for in the area."""
     return {
@@ -109,7 +114,7 @@ class _CaseTasks:
             yield self.task("write-findings", action, "incidents:findings", LEARN)
         elif status == S.REPORT_DRAFTED:
             yield from self._report(lli)
-        elif status == S.PUBLISHED and Role.LEAD_CHIEF_OFFICER in self.roles:
+        elif status == S.PUBLISHED and Role.LEAD_CHIEF_OFFICER in self.roles and _has_report(incident):
             action = "Submit the published report to the national body"
             yield self.task("submit-national", action, "incidents:submit-national", waiting_since=incident.published_on)
 

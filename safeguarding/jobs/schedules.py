@@ -180,6 +180,13 @@ JOBS = {
             "and copies them to the national mortality table; rows already imported are skipped.",
             "safeguarding.onboarding.actions.death_imports.run_import",
         ),
+        JobDefinition(
+            "historic-incident-import",
+            "Import of historic serious incident notifications",
+            "Creates the concluded serious incident cases of an area from an uploaded file, sealing each child's "
+            "identity; rows already imported are skipped.",
+            "safeguarding.onboarding.actions.incident_imports.run_import",
+        ),
     )
 }
 

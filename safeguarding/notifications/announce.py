@@ -166,3 +166,16 @@ def return_submitted(request, link):
             user_ids=(request.requested_by_id,),
         )
     )
+
+
+def area_confirmation_requested(area, organisation):
+    """A statutory partner's lead chief officer is asked to confirm the area their organisation was named in."""
+    return emit(
+        Event(
+            Kind.AREA_CONFIRMATION_REQUESTED,
+            link=reverse("onboarding:area", args=[area.slug]),
+            area_id=area.pk,
+            organisation_id=organisation.pk,
+            organisation_name=organisation.name,
+        )
+    )

@@ -106,6 +106,12 @@ def agency_people(event, directory):
     return directory.of_organisation(event.organisation_id, {event.area_id}), set()
 
 
+def partner_lead_chief_officers(event, directory):
+    """The lead chief officers of the event's organisation in its area (one statutory partner's)."""
+    officers = directory.in_area({event.area_id}, {Role.LEAD_CHIEF_OFFICER})
+    return officers & directory.of_organisation(event.organisation_id, {event.area_id}), set()
+
+
 def outside_address(event, directory):
     return set(), {event.address} if event.address else set()
 
@@ -267,6 +273,12 @@ KINDS = {
         named,
         "Return submitted by secure link on {reference}",
         "{organisation} submitted the return you asked for on {reference} ({area}) by secure link.",
+    ),
+    Kind.AREA_CONFIRMATION_REQUESTED: KindSpec(
+        partner_lead_chief_officers,
+        "{area} awaits your confirmation",
+        "{organisation} is named a statutory partner of {area}: as its lead chief officer, confirm the area "
+        "on the area's page.",
     ),
     Kind.DAILY_SUMMARY: KindSpec(
         named,

@@ -31,6 +31,7 @@ class Kind(models.TextChoices):
     ACCREDITATION_DUE = "accreditation_due", "A reviewer's accreditation is due for renewal"
     CPD_DUE = "cpd_due", "A reviewer's CPD hours are falling short"
     RETURN_SUBMITTED = "return_submitted", "A return you asked for by secure link is submitted"
+    AREA_CONFIRMATION_REQUESTED = "area_confirmation_requested", "A safeguarding area awaits your confirmation"
     DAILY_SUMMARY = "daily_summary", "Daily summary"
 
 

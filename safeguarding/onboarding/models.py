@@ -146,11 +146,10 @@ class ImportStatus(models.TextChoices):
     FAILED = "failed", "Failed"
 
 
-class DeathImport(models.Model):
-    """One uploaded file of historic child deaths for one panel. The file holds identities, so it is kept
-    sealed (AES-GCM, the identity keys) until the import has run, then discarded."""
+class SealedImportFile(models.Model):
+    """One uploaded file of historic records that hold identities: kept sealed (AES-GCM, the identity keys) from
+    the dry run until its import job has run, then discarded. Each import adds what the file is for."""
 
-    panel = models.ForeignKey("child_deaths.Panel", on_delete=models.PROTECT, related_name="death_imports")
     file_name = models.CharField(max_length=200)
     rows = models.PositiveIntegerField(default=0)
     key_id = models.CharField(max_length=40, blank=True)
@@ -163,7 +162,17 @@ class DeathImport(models.Model):
     uploaded_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
+        abstract = True
         ordering = ["-uploaded_at", "-pk"]
+
+
+class DeathImport(SealedImportFile):
+    """One uploaded file of historic child deaths for one panel."""
+
+    panel = models.ForeignKey("child_deaths.Panel", on_delete=models.PROTECT, related_name="death_imports")
+
+    class Meta(SealedImportFile.Meta):
+        pass
 
     def __str__(self):
         return f"Import {self.pk} of {self.file_name} for {self.panel}"
@@ -186,3 +195,38 @@ class ImportedDeath(models.Model):
 
     def __str__(self):
         return f"{self.source_reference} as {self.case}"
+
+
+class IncidentImport(SealedImportFile):
+    """One uploaded file of historic serious incident notifications for one safeguarding area."""
+
+    area = models.ForeignKey(
+        "organisations.SafeguardingArea", on_delete=models.PROTECT, related_name="incident_imports"
+    )
+
+    class Meta(SealedImportFile.Meta):
+        pass
+
+    def __str__(self):
+        return f"Import {self.pk} of {self.file_name} for {self.area}"
+
+
+class ImportedIncident(models.Model):
+    """A serious incident case brought in from another system, by its source reference within the area."""
+
+    area = models.ForeignKey("organisations.SafeguardingArea", on_delete=models.PROTECT, related_name="+")
+    source_reference = models.CharField(max_length=60)
+    incident = models.OneToOneField("incidents.Incident", on_delete=models.PROTECT, related_name="imported_from")
+    batch = models.ForeignKey(IncidentImport, on_delete=models.PROTECT, related_name="imported")
+    imported_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["area", "source_reference"], name="one_incident_import_per_source_reference"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.source_reference} as {self.incident}"

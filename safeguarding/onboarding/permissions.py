@@ -50,3 +50,6 @@ rules.add_perm(
 )
 # An area's published review reports from an earlier system: its administrators and the national administrator.
 rules.add_perm("onboarding.import_reports", is_national_administrator | is_area_administrator)
+# Historic serious incident notifications carry identities: the area's own administrators, signed in with their
+# second factor (national roles see pseudonyms only).
+rules.add_perm("onboarding.import_incidents", is_area_administrator & has_verified_second_factor)

@@ -24,5 +24,7 @@ urlpatterns = [
     path("panels/<slug:slug>/import-deaths/", imports.import_deaths, name="import-deaths"),
     path("examples/historic-child-deaths.csv", imports.example_file, name="death-import-example"),
     path("areas/<slug:slug>/import-reports/", imports.import_reports, name="import-reports"),
+    path("areas/<slug:slug>/import-incidents/", imports.import_incidents, name="import-incidents"),
+    path("examples/historic-serious-incidents.csv", imports.incident_example_file, name="incident-import-example"),
     path("examples/published-review-reports.csv", imports.report_example_file, name="report-import-example"),
 ]

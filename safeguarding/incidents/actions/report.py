@@ -205,7 +205,11 @@ def submit_to_national_body(actor, incident, *, today=None):
     """The published report and its coded findings go to the national body's repository."""
     user = check(actor, "incidents.publish_report", incident)
     TRANSITIONS.check(incident.status, IncidentStatus.SUBMITTED_NATIONAL)
-    report = incident.report
+    report = getattr(incident, "report", None)
+    if report is None:
+        raise ValidationError(
+            "This case's report was published in an earlier system and is not on the service: nothing to submit"
+        )
     with transaction.atomic():
         TRANSITIONS.move(
             incident,

@@ -16,7 +16,10 @@ class Decision(models.TextChoices):
 
 class RapidInquiry(models.Model):
     incident = models.OneToOneField(Incident, on_delete=models.PROTECT, related_name="rapid_inquiry")
-    lead = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # Empty only for an inquiry imported from an earlier system, whose lead has no account here.
+    lead = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     started_on = models.DateField()
     initial_assessment = models.TextField(blank=True)
     decision = models.CharField(max_length=20, choices=Decision.choices, blank=True)

@@ -36,6 +36,8 @@ def next_steps(incident, allowed, pauses):
         steps.append(("Continue the notification", reverse("incidents:notification", args=[pk])))
     for step in STEP_LINKS:
         label, url_name, perm, states = step
+        if url_name == "incidents:submit-national" and getattr(incident, "report", None) is None:
+            continue  # published in an earlier system and imported: no report here to submit
         if allowed.get(perm) and incident.status in states:
             steps.append((label, reverse(url_name, args=[pk])))
     open_pause = next((p for p in pauses if p.ended_on is None and p.decision != PauseDecision.REFUSED), None)

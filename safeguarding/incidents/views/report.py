@@ -207,7 +207,11 @@ def publish(request, pk):
 def submit_national(request, pk):
     incident = _case_in(request, pk, "incidents.publish_report", {S.PUBLISHED})
     if request.method == "POST":
-        actions.submit_to_national_body(request.user, incident)
+        try:
+            actions.submit_to_national_body(request.user, incident)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("incidents:case", pk=incident.pk)
         messages.success(request, "The published report and its findings have been submitted to the national body")
         return redirect("incidents:case", pk=incident.pk)
     return render(request, "incidents/report/submit_national.html", {"incident": incident})

@@ -211,6 +211,22 @@ def _field(prefix, key):
     return f"{prefix}_{'name' if key == 'full_name' else key}"
 
 
+def ask_to_confirm(membership):
+    """Called as someone becomes a lead chief officer in an area (invitation accepted, or role given): if their
+    organisation's confirmation of the area is waiting, they are asked for it by email and in the service. At an
+    area's formation its officers are only invited, so this is when the request reaches them."""
+    if membership.role != Role.LEAD_CHIEF_OFFICER or membership.area_id is None:
+        return None
+    waiting = PartnerConfirmation.objects.filter(
+        area_id=membership.area_id, organisation_id=membership.organisation_id, confirmed_at__isnull=True
+    )
+    if not waiting.exists():
+        return None
+    from safeguarding.notifications import announce
+
+    return announce.area_confirmation_requested(membership.area, membership.organisation)
+
+
 def confirmations_for(user, area):
     """The confirmations of `area` still waiting for `user`, as the lead chief officer of that partner."""
     held = set(

@@ -7,10 +7,6 @@ uploaded file is kept sealed until the job has run and is then discarded, and ev
 source. Imported deaths reach the national mortality table as notified and reviewed deaths do.
 """
 
-import datetime
-from dataclasses import dataclass, field
-
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -27,12 +23,25 @@ from safeguarding.child_deaths.models.vocabulary import (
     completed_years,
 )
 from safeguarding.core import audit
-from safeguarding.core.identity import crypto, nhs
-from safeguarding.core.identity.actions import normalise_postcode, record_identity
+from safeguarding.core.identity.actions import record_identity
 from safeguarding.organisations.models import LocalAuthority
 
 from ..models import DeathImport, ImportedDeath, ImportStatus
 from .people import read_rows
+from .sealed_imports import (
+    ImportKind,
+    ImportRow,
+    Outcome,  # noqa: F401 (the page and its tests read each row's outcome from here)
+    choice_value,
+    date_value,
+    file_text,
+    identity_values,
+    import_rows,
+    keep_checked_file,
+    queue_import,
+    settle_outcomes,
+    source_reference,
+)
 
 REQUIRED_COLUMNS = (
     "source_reference",
@@ -62,76 +71,23 @@ MAX_ROWS = 20_000
 JOB_NAME = "historic-death-import"
 
 
-class Outcome:
-    CREATE = "create"
-    ALREADY = "already imported"
-    REFUSED = "refused"
-
-
-@dataclass
-class ImportRow:
-    line: int
-    source_reference: str
-    outcome: str = Outcome.REFUSED
-    problems: list = field(default_factory=list)
-    values: dict = field(default_factory=dict)
-
-    @property
-    def problem(self):
-        return "; ".join(self.problems)
-
-
-def _date(row, name, problems, *, required=True):
-    text = row.get(name, "")
-    if not text:
-        if required:
-            problems.append(f"{name}: enter a date like 2021-03-31")
-        return None
-    try:
-        return datetime.date.fromisoformat(text)
-    except ValueError:
-        problems.append(f"{name}: {text} is not a date like 2021-03-31")
-        return None
-
-
-def _choice(row, name, choices, problems, *, required=True):
-    value = row.get(name, "").lower()
-    if not value and not required:
-        return ""
-    if value not in choices.values:
-        problems.append(f"{name}: must be one of {', '.join(choices.values)}")
-    return value
+KIND = ImportKind(
+    batch_model=DeathImport,
+    owner_field="panel",
+    perm="onboarding.import_deaths",
+    job_name=JOB_NAME,
+    verb_prefix="child_death",
+    seal_prefix="death-import",
+    refused_message="You may not import deaths for this panel",
+)
+_date, _choice = date_value, choice_value
 
 
 def _check_row(line, row, panel, authorities, seen, today):
-    result = ImportRow(line, row.get("source_reference", ""))
-    problems = result.problems
-    if not result.source_reference:
-        problems.append("source_reference: enter the record's reference in the system it comes from")
-    elif len(result.source_reference) > 60:
-        problems.append("source_reference: must be 60 characters or fewer")
-    elif result.source_reference in seen:
-        problems.append("source_reference: appears on an earlier row of this file")
-    seen.add(result.source_reference)
-    # Identity fields: problems name the field and the rule, never the value.
-    for name in ("given_names", "family_name"):
-        if not row.get(name):
-            problems.append(f"{name}: enter the child's {name.replace('_', ' ')}")
-    nhs_number = row.get("nhs_number", "")
-    if nhs_number:
-        try:
-            nhs_number = nhs.normalise(nhs_number)
-        except ValueError:
-            problems.append("nhs_number: not a valid NHS number (10 digits with a correct check digit)")
-    elif not row.get("nhs_number_unavailable_reason"):
-        problems.append("nhs_number: give the NHS number, or the reason it is not available")
-    postcode = row.get("postcode", "")
-    if postcode:
-        try:
-            postcode = normalise_postcode(postcode)
-        except ValueError:
-            problems.append("postcode: not a full UK postcode")
-    born = _date(row, "date_of_birth", problems)
+    problems = []
+    result = ImportRow(line, source_reference(row, seen, problems), problems=problems)
+    identity = identity_values(row, problems)
+    born = identity["date_of_birth"]
     died = _date(row, "date_of_death", problems)
     notified = _date(row, "notified_on", problems)
     reviewed = _date(row, "reviewed_on", problems, required=False)
@@ -177,14 +133,7 @@ def _check_row(line, row, panel, authorities, seen, today):
         if place_area is None:
             problems.append(f"place_of_death_la_code: {place_code} is not a local authority of any area")
     result.values = {
-        "identity": {
-            "given_names": row.get("given_names", ""),
-            "family_name": row.get("family_name", ""),
-            "nhs_number": nhs_number,
-            "nhs_number_unavailable_reason": "" if nhs_number else row.get("nhs_number_unavailable_reason", ""),
-            "date_of_birth": born,
-            "postcode": postcode,
-        },
+        "identity": identity,
         "area": area,
         "place_of_death_area": place_area,
         "born": born,
@@ -217,80 +166,26 @@ def check_file(panel, text, *, today=None):
     authorities = {a.code: a for a in LocalAuthority.objects.prefetch_related("safeguarding_areas")}
     done = set(ImportedDeath.objects.filter(panel=panel).values_list("source_reference", flat=True))
     seen = set()
-    results = []
-    for line, row in read_rows(text, REQUIRED_COLUMNS, MAX_ROWS):
-        result = _check_row(line, row, panel, authorities, seen, today)
-        if result.problems:
-            result.outcome = Outcome.REFUSED
-        elif result.source_reference in done:
-            result.outcome = Outcome.ALREADY
-        else:
-            result.outcome = Outcome.CREATE
-        results.append(result)
-    return results
+    lines = read_rows(text, REQUIRED_COLUMNS, MAX_ROWS)
+    rows = [_check_row(line, row, panel, authorities, seen, today) for line, row in lines]
+    return settle_outcomes(rows, done)
 
 
 def dry_run(user, panel, text, *, today=None):
-    if not user.has_perm("onboarding.import_deaths", panel):
-        raise PermissionDenied("You may not import deaths for this panel")
+    KIND.require(user, panel)
     return check_file(panel, text, today=today)
-
-
-def _text_of(batch):
-    sealed = crypto.Sealed(batch.key_id, bytes(batch.nonce), bytes(batch.ciphertext))
-    return crypto.unseal(sealed, pseudonym=f"death-import-{batch.pk}")["csv"]
 
 
 def check_upload(user, panel, file_name, text, *, today=None):
     """The dry run of an uploaded file, which is kept sealed (it holds identities) so that the import can start
-    from exactly what was checked without the file going back to the browser. Returns (DeathImport, rows).
-    A person's earlier checked file for the panel that they did not import is discarded."""
+    from exactly what was checked. Returns (DeathImport, rows)."""
     rows = dry_run(user, panel, text, today=today)
-    with transaction.atomic():
-        DeathImport.objects.filter(panel=panel, uploaded_by=user, status=ImportStatus.CHECKED).delete()
-        batch = DeathImport.objects.create(panel=panel, file_name=file_name[:200], rows=len(rows), uploaded_by=user)
-        sealed = crypto.seal({"csv": text}, pseudonym=f"death-import-{batch.pk}")
-        batch.key_id, batch.nonce, batch.ciphertext = sealed.key_id, sealed.nonce, sealed.ciphertext
-        batch.counts = {
-            "to_create": sum(1 for row in rows if row.outcome == Outcome.CREATE),
-            "already_imported": sum(1 for row in rows if row.outcome == Outcome.ALREADY),
-            "refused": sum(1 for row in rows if row.outcome == Outcome.REFUSED),
-        }
-        batch.save()
-        audit.record(
-            user, "child_death.import_checked", batch, {"panel": panel.pk, "file_name": batch.file_name, **batch.counts}
-        )
-    return batch, rows
+    return keep_checked_file(KIND, user, panel, file_name, text, rows), rows
 
 
 def start_import(user, batch, *, today=None):
     """Checks the kept file again and queues the job that imports it; returns the DeathImport."""
-    from safeguarding.jobs.models import Trigger
-    from safeguarding.jobs.runs import start_run
-
-    panel = batch.panel
-    if not user.has_perm("onboarding.import_deaths", panel) or batch.uploaded_by_id != user.pk:
-        raise PermissionDenied("You may not import this file")
-    with transaction.atomic():
-        batch = DeathImport.objects.select_for_update().get(pk=batch.pk)
-        if batch.status != ImportStatus.CHECKED:
-            raise ValidationError({"file": "This file's import has already started: check its progress"})
-        rows = check_file(panel, _text_of(batch), today=today)
-        to_create = sum(1 for row in rows if row.outcome == Outcome.CREATE)
-        if not to_create:
-            raise ValidationError({"file": "No row of this file would be imported: see each row's outcome"})
-        batch.status = ImportStatus.QUEUED
-        batch.run = start_run(
-            JOB_NAME, f"import {batch.pk}", trigger=Trigger.REQUEST, requested_by=user, kwargs={"import_id": batch.pk}
-        )
-        batch.save(update_fields=["status", "run"])
-        audit.record(
-            user,
-            "child_death.import_started",
-            batch,
-            {"panel": panel.pk, "file_name": batch.file_name, "rows": len(rows), "to_create": to_create},
-        )
-    return batch
+    return queue_import(KIND, user, batch, lambda panel, text: check_file(panel, text, today=today))
 
 
 def run_import(run, progress, import_id):
@@ -300,29 +195,15 @@ def run_import(run, progress, import_id):
     batch = DeathImport.objects.select_related("panel", "uploaded_by").get(pk=import_id)
     if batch.status == ImportStatus.IMPORTED:
         return {"skipped": 1}
-    rows = check_file(batch.panel, _text_of(batch))
-    progress.total(len(rows), "Importing rows")
-    created_ids, counts = [], {"created": 0, "already_imported": 0, "refused": 0}
+    rows = check_file(batch.panel, file_text(KIND, batch))
     sealer = audit.Actor.system(f"historic death import {batch.pk}")
-    for done, row in enumerate(rows, start=1):
-        if row.outcome == Outcome.CREATE:
-            case = _create(batch, row, sealer)
-            if case is None:
-                counts["already_imported"] += 1
-            else:
-                created_ids.append(case.pk)
-                counts["created"] += 1
-        elif row.outcome == Outcome.ALREADY:
-            counts["already_imported"] += 1
-        else:
-            counts["refused"] += 1
-        if done % 25 == 0 or done == len(rows):
-            progress.advance(done, f"{done} of {len(rows)} rows")
-    if created_ids:
-        sync_from_child_deaths(sealer, case_ids=created_ids)
-    # The uploaded file held identities: now that they are sealed in their own rows, it is discarded.
-    DeathImport.objects.filter(pk=batch.pk).update(
-        status=ImportStatus.IMPORTED, counts=counts, key_id="", nonce=b"", ciphertext=b""
+    counts = import_rows(
+        KIND,
+        batch,
+        rows,
+        progress,
+        lambda row: _create(batch, row, sealer),
+        after=lambda created_ids: sync_from_child_deaths(sealer, case_ids=created_ids),
     )
     return {**counts, "result_url": reverse("onboarding:panel", args=[batch.panel.slug])}
 

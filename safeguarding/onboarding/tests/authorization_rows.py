@@ -25,6 +25,8 @@ PAGE_MATRIX = {
     "onboarding:death-import-example": ("GET", expect(SIGNED_IN)),
     "onboarding:import-reports": ("GET", expect({"area:area_administrator", "national:national_administrator"})),
     "onboarding:report-import-example": ("GET", expect(SIGNED_IN)),
+    "onboarding:import-incidents": ("GET", expect({"area:area_administrator"})),
+    "onboarding:incident-import-example": ("GET", expect(SIGNED_IN)),
 }
 POST_ALLOWED = {
     "onboarding:new-area": NATIONAL_ADMIN,
@@ -37,6 +39,7 @@ POST_ALLOWED = {
     "onboarding:deactivate": ADMINS_OF_A,
     "onboarding:import-deaths": IMPORTERS_OF_A,
     "onboarding:import-reports": {"area:area_administrator", "national:national_administrator"},
+    "onboarding:import-incidents": {"area:area_administrator"},
 }
 
 
@@ -59,5 +62,6 @@ def url_kwargs(world):
         "onboarding:change-panel": {"slug": panel.slug},
         "onboarding:import-deaths": {"slug": panel.slug},
         "onboarding:import-reports": slug,
+        "onboarding:import-incidents": slug,
         "onboarding:deactivate": {"pk": leaver.pk},
     }

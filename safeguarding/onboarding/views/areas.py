@@ -95,6 +95,7 @@ def area_detail(request, slug):
             .count(),
             "may_change": request.user.has_perm("onboarding.change_area", area),
             "may_import_reports": request.user.has_perm("onboarding.import_reports", area),
+            "may_import_incidents": request.user.has_perm("onboarding.import_incidents", area),
         },
     )
 

@@ -190,9 +190,10 @@ def accept_invitation(token_hash, password=None, *, user=None):
         ).exists():
             _check_role_still_free(invitation)
             _check_roles_still_apart(invitation)
-            Membership.objects.create(
+            membership = Membership.objects.create(
                 user=user, organisation=invitation.organisation, area=invitation.area, role=invitation.role
             )
+            ask_lead_chief_officer_to_confirm(membership)
         invitation.accepted_at = timezone.now()
         invitation.accepted_user = user
         invitation.save(update_fields=["accepted_at", "accepted_user"])
@@ -271,3 +272,10 @@ def revoke_invitation(admin, invitation):
             area=invitation.area,
         )
     return invitation
+
+
+def ask_lead_chief_officer_to_confirm(membership):
+    """A new lead chief officer whose organisation has yet to confirm the area is asked to (onboarding)."""
+    from safeguarding.onboarding.actions.areas import ask_to_confirm
+
+    ask_to_confirm(membership)

@@ -25,6 +25,9 @@ def grant_membership(admin, user, organisation, area, role):
         checks.check_lead_chief_officer_free(organisation, area, role)
         checks.check_national_and_identity_roles_apart(user.email, role)
         membership = Membership.objects.create(user=user, organisation=organisation, area=area, role=role)
+        from .invitations import ask_lead_chief_officer_to_confirm
+
+        ask_lead_chief_officer_to_confirm(membership)
         audit.record(
             admin,
             "membership.granted",

@@ -25,6 +25,8 @@ def referrals_awaiting_proposal(user):
     return (
         Incident.objects.visible_to(user)
         .filter(status=IncidentStatus.REFERRED_NSCI, nsci_proposal__isnull=True)
+        # A referral imported from an earlier system was dealt with there.
+        .filter(imported_from__isnull=True)
         .select_related("area")
         .order_by("decided_on", "pk")
     )
