@@ -11,7 +11,6 @@ from .. import choices
 from ..states import OPEN_STATES, STATUS_TAGS, TRANSITIONS, IncidentStatus
 from .scoped import ThroughIncidentQuerySet
 
-
 # The states a running clock can be in, most urgent first: the dashboard's order.
 DASHBOARD_CLOCK_STATES = (ClockState.OVERDUE, ClockState.DUE_SOON, ClockState.PAUSED, ClockState.RUNNING)
 
