@@ -17,10 +17,14 @@ class PageLink:
     current: bool = False
 
 
-def paginate(request, queryset, per_page):
+def paginate(request, queryset, per_page, *, count=None):
     """The page the request asks for. A missing or non-numeric page gives the first, one past the end
-    the last, so an old or edited link still shows a page instead of an error."""
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+    the last, so an old or edited link still shows a page instead of an error. `count`, when the caller
+    has already counted the rows, saves counting them again."""
+    paginator = Paginator(queryset, per_page)
+    if count is not None:
+        paginator.count = count
+    return paginator.get_page(request.GET.get("page"))
 
 
 class CappedPaginator(Paginator):

@@ -72,7 +72,8 @@ def dashboard(request):
         cases = cases.with_clock_state(state, today)
     else:
         state = ""
-    page = paginate(request, cases.select_related("area").by_urgency(today), PAGE_SIZE)
+    count = counts[state] if state else sum(counts.values())
+    page = paginate(request, cases.select_related("area").by_urgency(today), PAGE_SIZE, count=count)
     policies = {policy.key: policy for policy in ClockPolicy.objects.filter(key__in=clocks.KEYS)}
     rows = [(incident, clocks.stored_clock(incident, today=today, policies=policies)) for incident in page]
     return render(
