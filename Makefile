@@ -94,6 +94,7 @@ bench: setup-dev
 	$(PY) benchmarks/home_page.py
 	$(PY) benchmarks/national_load.py
 	$(PY) benchmarks/audit_write_path.py
+	$(PY) benchmarks/incident_dashboard.py
 
 clean:
 	rm -rf $(VENV) node_modules $(STAMPS) staticfiles

@@ -45,6 +45,12 @@ class AuditEvent(models.Model):
         ordering = ["-sequence"]
         indexes = [
             models.Index(fields=["target_type", "target_id"], name="audit_target_idx"),
+            # The audit search: one action's or one area's events newest first, a page at a time, and the
+            # actions and kinds of record of an area's events for the search form (see audit_search/queries.py).
+            models.Index(fields=["verb", "sequence"], name="audit_verb_sequence_idx"),
+            models.Index(fields=["area", "sequence"], name="audit_area_sequence_idx"),
+            models.Index(fields=["area", "verb"], name="audit_area_verb_idx"),
+            models.Index(fields=["area", "target_type"], name="audit_area_target_type_idx"),
             # The sealer's queue: the few events written but not yet chained.
             models.Index(fields=["id"], condition=models.Q(sequence__isnull=True), name="audit_unsealed_idx"),
         ]

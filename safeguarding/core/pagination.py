@@ -7,6 +7,7 @@ A view calls `paginate` for the page and `pagination_links` for the links, and i
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
+from django.utils.functional import cached_property
 
 
 @dataclass(frozen=True)
@@ -16,10 +17,37 @@ class PageLink:
     current: bool = False
 
 
-def paginate(request, queryset, per_page):
+def paginate(request, queryset, per_page, *, count=None):
     """The page the request asks for. A missing or non-numeric page gives the first, one past the end
-    the last, so an old or edited link still shows a page instead of an error."""
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+    the last, so an old or edited link still shows a page instead of an error. `count`, when the caller
+    has already counted the rows, saves counting them again."""
+    paginator = Paginator(queryset, per_page)
+    if count is not None:
+        paginator.count = count
+    return paginator.get_page(request.GET.get("page"))
+
+
+class CappedPaginator(Paginator):
+    """A Paginator that counts no further than `cap`: counting every match of a search over millions of rows
+    costs more than finding the page. Past the cap, `more_than_cap` is true and the pages stop at the cap
+    (a person narrows the search, or downloads every match, rather than paging that far)."""
+
+    def __init__(self, object_list, per_page, *, cap, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.cap = cap
+        self.more_than_cap = False
+
+    @cached_property
+    def count(self):
+        # Unordered and without joins: the database stops at the first cap + 1 matches it finds.
+        found = self.object_list.order_by().select_related(None)[: self.cap + 1].count()
+        self.more_than_cap = found > self.cap
+        return min(found, self.cap)
+
+
+def paginate_capped(request, queryset, per_page, cap):
+    """As `paginate`, counting no further than `cap` (see CappedPaginator)."""
+    return CappedPaginator(queryset, per_page, cap=cap).get_page(request.GET.get("page"))
 
 
 def _url(query, number):

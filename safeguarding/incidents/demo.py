@@ -20,6 +20,7 @@ from safeguarding.demo.identities import synthetic_nhs_number
 from safeguarding.learning.reviewers.demo import register_area_reviewer
 from safeguarding.organisations.models import SafeguardingArea
 
+from . import clocks
 from .actions import learning as learning_actions
 from .actions import lli as lli_actions
 from .actions import notification as notification_actions
@@ -287,6 +288,7 @@ def _seed_case(case, area):
         _report(case, area, incident, people)
     _date_history(case, incident)
     incident.refresh_from_db()
+    clocks.store_current_clock(incident)  # its dates were moved back to the story's by _date_history
     assert incident.status == case.stage, f"{case.key} reached {incident.status}, not {case.stage}"
     return incident
 

@@ -8,6 +8,7 @@ from safeguarding.core import audit
 from safeguarding.core.identity.actions import record_identity
 from safeguarding.organisations.factories import UserFactory
 
+from . import clocks
 from .models import Incident, IncidentStatusChange
 from .states import IncidentStatus
 
@@ -61,4 +62,5 @@ def make_incident(area, status=IncidentStatus.SUBMITTED, *, child=None, submitte
         area=area, status=status, child=child, started_by=starter, submitted_at=submitted_at, **values
     )
     IncidentStatusChange.objects.create(case=incident, from_state="", to_state=status, changed_by=starter)
+    clocks.store_current_clock(incident)
     return incident

@@ -57,12 +57,16 @@ class AuditSearchForm(forms.Form):
         error_messages={"invalid_choice": "Select an area from the list"},
     )
 
-    def __init__(self, data=None, *, events, areas=None, **kwargs):
-        """`events` are the events the person may see (the choices come from them); `areas` the areas
-        they may narrow to, or None when there is only one and the field would be noise."""
+    def __init__(self, data=None, *, event_areas, areas=None, **kwargs):
+        """`event_areas` are the areas whose events the person may see (None for all; the choices come from
+        those events); `areas` the areas they may narrow to, or None when there is only one and the field
+        would be noise."""
         super().__init__(data, **kwargs)
-        self.fields["verb"].choices = _verb_choices(verbs_in(events))
-        self.fields["record_type"].choices = [(ANY, "Any type"), *((kind, kind) for kind in record_types_in(events))]
+        self.fields["verb"].choices = _verb_choices(verbs_in(event_areas))
+        self.fields["record_type"].choices = [
+            (ANY, "Any type"),
+            *((kind, kind) for kind in record_types_in(event_areas)),
+        ]
         if areas is None:
             del self.fields["area"]
         else:

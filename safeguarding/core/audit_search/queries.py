@@ -7,10 +7,13 @@ AuditEvent for display, so the scoping rule lives here and nowhere else.
 import datetime
 from zoneinfo import ZoneInfo
 
+from django.db import connection
 from django.db.models import Q
 
+from safeguarding.core import permissions
 from safeguarding.core.models import AuditEvent
 from safeguarding.core.scoping import AreaScopedQuerySet
+from safeguarding.organisations.models.people import Role
 
 # Dates typed in the form are days as people in England live them, whatever the server's zone.
 LONDON = ZoneInfo("Europe/London")
@@ -68,13 +71,48 @@ def search(queryset, filters):
     return queryset.order_by("-sequence")
 
 
-def verbs_in(queryset):
-    """The distinct verbs among `queryset`, alphabetically."""
-    return list(queryset.order_by("verb").values_list("verb", flat=True).distinct())
+def areas_visible_to(user):
+    """The areas whose events `user` may see, as `events_visible_to` scopes them: None for every event
+    (national administrators), else a set of area ids (empty for anyone who administers no area)."""
+    if permissions.is_national_administrator(user):
+        return None
+    return permissions.area_ids_with_role(user, {Role.AREA_ADMINISTRATOR})
 
 
-def record_types_in(queryset):
-    """The distinct kinds of record among `queryset`, alphabetically."""
-    return list(
-        queryset.exclude(target_type="").order_by("target_type").values_list("target_type", flat=True).distinct()
-    )
+def _distinct_values(column, area_ids):
+    """The distinct non-empty values of `column` among the events of `area_ids` (None: every event),
+    alphabetically. A plain DISTINCT reads every event; this skips from one value to the next through an
+    index on (column) or (area, column), one short index search per value, so it costs the same for a
+    thousand events as for ten million (a "loose index scan", written as a recursive query because
+    neither SQLite nor PostgreSQL does it by itself)."""
+    table = connection.ops.quote_name(AuditEvent._meta.db_table)
+    column = connection.ops.quote_name(column)
+    scopes = [None] if area_ids is None else sorted(area_ids)
+    values = set()
+    with connection.cursor() as cursor:
+        for area_id in scopes:
+            where = "" if area_id is None else "area_id = %s AND "
+            cursor.execute(
+                f"""
+                WITH RECURSIVE found(value) AS (
+                    SELECT MIN({column}) FROM {table} WHERE {where}{column} > ''
+                    UNION ALL
+                    SELECT (SELECT MIN({column}) FROM {table} WHERE {where}{column} > found.value)
+                    FROM found WHERE found.value IS NOT NULL
+                )
+                SELECT value FROM found WHERE value IS NOT NULL
+                """,  # noqa: S608 (the table and column are the model's own, quoted; the area id is a parameter)
+                [] if area_id is None else [area_id, area_id],
+            )
+            values.update(row[0] for row in cursor.fetchall())
+    return sorted(values)
+
+
+def verbs_in(area_ids):
+    """The distinct verbs among the events of `area_ids` (see `areas_visible_to`), alphabetically."""
+    return _distinct_values("verb", area_ids)
+
+
+def record_types_in(area_ids):
+    """The distinct kinds of record among the events of `area_ids`, alphabetically."""
+    return _distinct_values("target_type", area_ids)

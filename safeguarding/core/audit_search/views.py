@@ -14,15 +14,18 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from safeguarding.core import permissions
-from safeguarding.core.pagination import paginate, pagination_links
+from safeguarding.core.pagination import paginate_capped, pagination_links
 from safeguarding.organisations.models import SafeguardingArea
 from safeguarding.organisations.models.people import Role
 
 from . import export
 from .forms import AuditSearchForm
-from .queries import events_visible_to, search
+from .queries import areas_visible_to, events_visible_to, search
 
 PAGE_SIZE = 50
+# Pages go no further than this many events, and the count says "more than" past it: counting every event
+# that matches a wide search would read millions of rows to write one number.
+COUNT_CAP = 10_000
 SUMMARY_LENGTH = 80
 _ROLE_LABELS = dict(Role.choices)
 # After punctuation, or every 12 characters of an unbroken run (request ids, hashes).
@@ -43,8 +46,10 @@ def _areas_to_choose_from(user):
     return SafeguardingArea.objects.filter(pk__in=area_ids) if len(area_ids) > 1 else None
 
 
-def _search_form(request, events):
-    return AuditSearchForm(request.GET, events=events, areas=_areas_to_choose_from(request.user))
+def _search_form(request):
+    return AuditSearchForm(
+        request.GET, event_areas=areas_visible_to(request.user), areas=_areas_to_choose_from(request.user)
+    )
 
 
 def _query_without_page(request):
@@ -79,16 +84,17 @@ def _for_display(events):
 def search_page(request):
     _require_permission(request.user)
     events = events_visible_to(request.user)
-    form = _search_form(request, events)
+    form = _search_form(request)
     context = {"form": form}
     if form.is_valid():
         results = search(events, form.cleaned_data).select_related("organisation", "area")
-        page = paginate(request, results, PAGE_SIZE)
+        page = paginate_capped(request, results, PAGE_SIZE, COUNT_CAP)
         query = _query_without_page(request)
         context |= {
             "searched": True,
             "page": page,
-            "count": f"{page.paginator.count:,}",
+            "count": f"more than {COUNT_CAP:,}" if page.paginator.more_than_cap else f"{page.paginator.count:,}",
+            "count_cap": COUNT_CAP,
             "events": _for_display(list(page.object_list)),
             "pagination": pagination_links(page, query),
             "export_url": f"{reverse('audit:export')}?{query.urlencode()}",
@@ -100,7 +106,7 @@ def search_page(request):
 def export_csv(request):
     _require_permission(request.user)
     events = events_visible_to(request.user)
-    form = _search_form(request, events)
+    form = _search_form(request)
     if not form.is_valid():
         # The search page shows the same form with its errors.
         return redirect(f"{reverse('audit:search')}?{_query_without_page(request).urlencode()}")

@@ -9,6 +9,16 @@ from .models import ClockPolicy, ClockUnit, PolicySetting
 
 EDIT_PERMISSION = "clocks.edit_policy"
 
+# Functions that recompute due dates an app stores from the policy table, each called with the changed
+# ClockPolicy inside the change's transaction, so the stored dates never disagree with the table. An app
+# adds its own with `@recomputes_stored_due_dates` (imported from its AppConfig.ready).
+_RECOMPUTERS = []
+
+
+def recomputes_stored_due_dates(function):
+    _RECOMPUTERS.append(function)
+    return function
+
 
 def change_clock_policy(user, policy, *, amount, unit):
     if not user.has_perm(EDIT_PERMISSION):
@@ -22,6 +32,8 @@ def change_clock_policy(user, policy, *, amount, unit):
         before = {"amount": locked.amount, "unit": locked.unit}
         locked.amount, locked.unit, locked.updated_by = amount, unit, user
         locked.save(update_fields=["amount", "unit", "updated_by", "updated_at"])
+        for recompute in _RECOMPUTERS:
+            recompute(locked)
         audit.record(
             user, "policy.clock_changed", locked, {"before": before, "after": {"amount": amount, "unit": unit}}
         )

@@ -99,7 +99,8 @@ class Clock:
         return f"Due {due}: {self.remaining} {self.remaining_unit} left"
 
 
-def _base_due(policy, started_on, nation):
+def base_due(policy, started_on, nation):
+    """The due date of a clock that started on `started_on`, before any pause."""
     if policy.unit == ClockUnit.WORKING_DAYS:
         return calendar.add_working_days(started_on, policy.amount, nation)
     if policy.unit == ClockUnit.CALENDAR_DAYS:
@@ -107,8 +108,9 @@ def _base_due(policy, started_on, nation):
     return calendar.add_months(started_on, policy.amount)
 
 
-def _paused_length(policy, pauses, today, nation):
-    """How far pauses push the due date, in the clock's own unit (working or calendar days)."""
+def paused_length(policy, pauses, today, nation):
+    """How far pauses push the due date, in the clock's own unit (working or calendar days). A pause not
+    yet ended counts up to `today`."""
     total = 0
     for pause in pauses:
         end = pause.ended_on or today
@@ -121,10 +123,45 @@ def _paused_length(policy, pauses, today, nation):
     return total
 
 
-def _remaining(policy, today, due_on, nation):
+def moved_on(policy, due_on, paused_days, nation):
+    """`due_on` moved on by `paused_days` in the clock's unit. Moving on by a and then by b lands on the
+    same day as moving on by a + b, so a due date stored with the pauses that have ended can be moved on
+    later by one still running."""
+    if not paused_days:
+        return due_on
+    if policy.unit == ClockUnit.WORKING_DAYS:
+        return calendar.add_working_days(due_on, paused_days, nation)
+    return due_on + datetime.timedelta(days=paused_days)
+
+
+def remaining(policy, today, due_on, nation):
+    """Left until `due_on` as of `today`, in the clock's unit; negative once overdue."""
     if policy.unit == ClockUnit.WORKING_DAYS:
         return calendar.working_days_between(today, due_on, nation)
     return (due_on - today).days
+
+
+def running_state(remaining_now):
+    """Overdue, due soon or on track, for a clock neither completed, stopped nor paused."""
+    if remaining_now < 0:
+        return ClockState.OVERDUE
+    if remaining_now <= DUE_SOON_WORKING_DAYS:
+        return ClockState.DUE_SOON
+    return ClockState.RUNNING
+
+
+def state_changes(policy, due_on, nation):
+    """(the first day the clock is due soon, the first day it is overdue) for a running clock due on
+    `due_on`: between them it is due soon, before the first on track. Stored with a case, they let a list
+    find overdue and due-soon cases in the database by comparing with today, weekends and bank holidays
+    already counted."""
+    due_soon_from = due_on
+    while remaining(policy, due_soon_from - datetime.timedelta(days=1), due_on, nation) <= DUE_SOON_WORKING_DAYS:
+        due_soon_from -= datetime.timedelta(days=1)
+    overdue_from = due_on + datetime.timedelta(days=1)
+    while remaining(policy, overdue_from, due_on, nation) >= 0:
+        overdue_from += datetime.timedelta(days=1)
+    return due_soon_from, overdue_from
 
 
 def clock(
@@ -134,28 +171,18 @@ def clock(
     clock not completed no longer runs: it is then neither due nor overdue."""
     policy = policy or ClockPolicy.objects.get(key=key)
     today = today or timezone.localdate()
-    paused_days = _paused_length(policy, pauses, today, nation)
-    due_on = _base_due(policy, started_on, nation)
-    if paused_days:
-        if policy.unit == ClockUnit.WORKING_DAYS:
-            due_on = calendar.add_working_days(due_on, paused_days, nation)
-        else:
-            due_on += datetime.timedelta(days=paused_days)
+    paused_days = paused_length(policy, pauses, today, nation)
+    due_on = moved_on(policy, base_due(policy, started_on, nation), paused_days, nation)
     if completed_on is not None:
         state = ClockState.MET if completed_on <= due_on else ClockState.MISSED
-        remaining = _remaining(policy, completed_on, due_on, nation)
+        remaining_days = remaining(policy, completed_on, due_on, nation)
     elif stopped_because:
-        state, remaining = ClockState.STOPPED, 0
+        state, remaining_days = ClockState.STOPPED, 0
     elif any(pause.ended_on is None for pause in pauses):
-        state, remaining = ClockState.PAUSED, _remaining(policy, today, due_on, nation)
+        state, remaining_days = ClockState.PAUSED, remaining(policy, today, due_on, nation)
     else:
-        remaining = _remaining(policy, today, due_on, nation)
-        if remaining < 0:
-            state = ClockState.OVERDUE
-        elif remaining <= DUE_SOON_WORKING_DAYS:
-            state = ClockState.DUE_SOON
-        else:
-            state = ClockState.RUNNING
+        remaining_days = remaining(policy, today, due_on, nation)
+        state = running_state(remaining_days)
     return Clock(
         key=policy.key,
         name=policy.name,
@@ -163,7 +190,7 @@ def clock(
         due_on=due_on,
         unit=policy.unit,
         state=state,
-        remaining=remaining,
+        remaining=remaining_days,
         completed_on=completed_on,
         paused_days=paused_days,
         stopped_because=stopped_because if state == ClockState.STOPPED else "",

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from safeguarding.core import audit
 from safeguarding.incidents import choices
+from safeguarding.incidents.clocks import refresh_stored_clocks
 from safeguarding.incidents.models import (
     Action,
     ActionStatus,
@@ -167,6 +168,7 @@ def seed_incidents(world, trail, *, years, today, rng, scale=1.0):
     counts |= _history(built, trail)
     counts |= _rapid_inquiries(built, trail, rng)
     counts |= _learning(built, trail, rng, corpus, methodologies)
+    refresh_stored_clocks(Incident.objects.filter(pk__in=[item.incident.pk for item in built]))
     return built, counts
 
 

@@ -15,7 +15,7 @@ from safeguarding.core.identity.actions import record_identity
 from safeguarding.core.permissions import INCIDENT_STARTER_ROLES
 from safeguarding.notifications import announce
 
-from .. import choices, eligibility
+from .. import choices, clocks, eligibility
 from ..models import Incident, IncidentStatusChange
 from ..states import DUPLICATE_CHECK_STATES, TRANSITIONS, IncidentStatus
 from .common import audit_actor, check
@@ -166,6 +166,7 @@ def start_notification(actor, area, data, *, organisation=None, identity=None, t
         incident = Incident(area=area, started_by=user, started_by_organisation=organisation, **fields)
         _record_child(actor, incident, identity)
         incident.save()
+        clocks.store_current_clock(incident)
         if agencies is not None:
             incident.agencies_involved.set(agencies)
         IncidentStatusChange.objects.create(
@@ -194,6 +195,7 @@ def save_draft(actor, incident, expected_version, data, *, identity=None, today=
         _record_child(actor, incident, identity)
         incident.updated_at = timezone.now()
         save_if_unchanged(incident, expected_version, [*fields, "child", "updated_at"])
+        clocks.store_current_clock(incident)
         if agencies is not None:
             incident.agencies_involved.set(agencies)
         audit.record(
@@ -263,6 +265,7 @@ def submit_notification(actor, incident, expected_version, *, today=None):
             expected_version,
             ["status", "submitted_at", "submitted_by", "possible_duplicate_of", "updated_at"],
         )
+        clocks.store_current_clock(incident)
         audit.record(
             audit_actor(actor, incident.area, INCIDENT_STARTER_ROLES),
             "incident.notified",

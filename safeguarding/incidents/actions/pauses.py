@@ -8,6 +8,7 @@ from django.utils import timezone
 from safeguarding.core import audit
 from safeguarding.notifications import announce
 
+from .. import clocks
 from ..models import ClockPause, PauseDecision
 from ..states import OPEN_STATES
 from .common import audit_actor, check
@@ -55,6 +56,7 @@ def decide_pause(actor, pause, *, accept, reason):
         pause.decision_reason = (reason or "").strip()
         pause.decided_by, pause.decided_at = user, timezone.now()
         pause.save(update_fields=["decision", "decision_reason", "decided_by", "decided_at"])
+        clocks.store_current_clock(pause.incident)
         audit.record(
             audit_actor(actor, pause.incident.area),
             "incident.pause_decided",
@@ -76,6 +78,7 @@ def end_pause(actor, pause, *, ended_on, today=None):
     with transaction.atomic():
         pause.ended_on = ended_on
         pause.save(update_fields=["ended_on"])
+        clocks.store_current_clock(pause.incident)
         audit.record(
             audit_actor(actor, pause.incident.area),
             "incident.pause_ended",

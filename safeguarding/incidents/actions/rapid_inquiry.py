@@ -14,7 +14,7 @@ from safeguarding.notifications import announce
 from safeguarding.organisations.models import Role
 from safeguarding.organisations.models.organisations import STATUTORY_PARTNER_KINDS
 
-from .. import redaction
+from .. import clocks, redaction
 from ..models import (
     AgencySummaryRequest,
     DecisionSignOff,
@@ -270,6 +270,7 @@ def sign_off_decision(actor, incident, *, decision_version, today=None):
             )
             incident.decided_on = today or timezone.localdate()
             incident.save(update_fields=["status", "decided_on", "updated_at"])
+            clocks.store_current_clock(incident)
             if inquiry.decision == Decision.LLI:
                 LocalLearningInquiry.objects.create(incident=incident)
             elif inquiry.decision == Decision.NO_FURTHER_REVIEW:

@@ -12,7 +12,7 @@ from safeguarding.learning.repository import actions as repository
 from safeguarding.learning.repository import intake
 from safeguarding.notifications import announce
 
-from .. import redaction
+from .. import clocks, redaction
 from ..models import AccountabilityBody, AccountabilityReport, IncidentStatusChange, LearningReport, NationalSubmission
 from ..states import PUBLISHED_STATES, TRANSITIONS, IncidentStatus
 from .common import audit_actor, check, names_in_identity
@@ -110,6 +110,7 @@ def complete_report(actor, incident, *, today=None):
         )
         incident.lli_completed_on = today or timezone.localdate()
         incident.save(update_fields=["status", "lli_completed_on", "updated_at"])
+        clocks.store_current_clock(incident)
         _record(actor, "incident.report_completed", incident, {"completed_on": incident.lli_completed_on})
     return incident
 
@@ -123,6 +124,7 @@ def return_to_findings(actor, incident, *, reason):
         TRANSITIONS.move(incident, IncidentStatus.FINDINGS, actor=user, history=IncidentStatusChange, reason=reason)
         incident.lli_completed_on = None
         incident.save(update_fields=["status", "lli_completed_on", "updated_at"])
+        clocks.store_current_clock(incident)
         LearningReport.objects.filter(incident=incident).update(published_sections={}, redactions="")
         _record(actor, "incident.returned_to_findings", incident, {})
     return incident
@@ -196,6 +198,7 @@ def publish(actor, incident, expected_version, *, decision, published_on, today=
         )
         incident.published_on = published_on
         incident.save(update_fields=["status", "published_on", "updated_at"])
+        clocks.store_current_clock(incident)
         _record(actor, "incident.published", incident, {"published_on": published_on})
         announce.report_published(incident)
     return incident

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 
+from safeguarding.core.clocks.deadlines import ClockState
 from safeguarding.core.scoping import AreaScopedQuerySet
 from safeguarding.core.state_machine import StatusChangeBase
 
@@ -10,10 +11,40 @@ from .. import choices
 from ..states import OPEN_STATES, STATUS_TAGS, TRANSITIONS, IncidentStatus
 from .scoped import ThroughIncidentQuerySet
 
+# The states a running clock can be in, most urgent first: the dashboard's order.
+DASHBOARD_CLOCK_STATES = (ClockState.OVERDUE, ClockState.DUE_SOON, ClockState.PAUSED, ClockState.RUNNING)
+
+
+def clock_state_filter(state, today):
+    """A filter for the cases whose stored clock is in `state` on `today` (see clocks.stored_values)."""
+    has_clock = ~models.Q(clock_key="")
+    if state == ClockState.PAUSED:
+        return has_clock & models.Q(clock_paused_from__isnull=False)
+    running = has_clock & models.Q(clock_paused_from__isnull=True)
+    if state == ClockState.OVERDUE:
+        return running & models.Q(clock_overdue_from__lte=today)
+    if state == ClockState.DUE_SOON:
+        return running & models.Q(clock_due_soon_from__lte=today, clock_overdue_from__gt=today)
+    if state == ClockState.RUNNING:
+        return running & models.Q(clock_due_soon_from__gt=today)
+    raise ValueError(f"state must be one of {', '.join(DASHBOARD_CLOCK_STATES)}; got {state!r}")
+
 
 class IncidentQuerySet(AreaScopedQuerySet):
     def open(self):
         return self.filter(status__in=OPEN_STATES)
+
+    def with_clock_state(self, state, today):
+        return self.filter(clock_state_filter(state, today))
+
+    def by_urgency(self, today):
+        """Overdue first, then due soon, paused and on track; within each, the earliest due first."""
+        rank = models.Case(
+            *(models.When(clock_state_filter(state, today), then=n) for n, state in enumerate(DASHBOARD_CLOCK_STATES)),
+            default=len(DASHBOARD_CLOCK_STATES),
+            output_field=models.IntegerField(),
+        )
+        return self.alias(clock_rank=rank).order_by("clock_rank", "clock_due_on", "area__name", "pk")
 
 
 class Incident(models.Model):
@@ -81,10 +112,29 @@ class Incident(models.Model):
     lli_completed_on = models.DateField(null=True, blank=True)
     published_on = models.DateField(null=True, blank=True)
 
+    # The clock of the step the case is at, stored by `clocks.store_current_clock` whenever it changes (and
+    # for every case when the policy table changes), so that the dashboard finds overdue and due-soon cases
+    # in the database. `clock_key` is empty when no clock runs.
+    clock_key = models.CharField(max_length=80, blank=True, editable=False)
+    clock_started_on = models.DateField(null=True, blank=True, editable=False)
+    clock_due_on = models.DateField(
+        null=True, blank=True, editable=False, help_text="Moved on by the pauses that have ended, not one running"
+    )
+    clock_paused_days = models.PositiveIntegerField(default=0, editable=False)
+    clock_paused_from = models.DateField(
+        null=True, blank=True, editable=False, help_text="When the pause now running began, if one is"
+    )
+    clock_due_soon_from = models.DateField(null=True, blank=True, editable=False)
+    clock_overdue_from = models.DateField(null=True, blank=True, editable=False)
+
     objects = IncidentQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-pk"]
+        indexes = [
+            # The dashboard: open cases by the state of their clock, most urgent first.
+            models.Index(fields=["status", "clock_overdue_from"], name="incident_clock_state_idx"),
+        ]
 
     def __str__(self):
         return self.reference

@@ -1,6 +1,6 @@
 """The list of cases, the area dashboard by clock state, one case with its clocks, and its history."""
 
-from django.db.models import Prefetch
+from django.db.models import Count
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -11,7 +11,8 @@ from safeguarding.core.pagination import paginate, pagination_links
 from safeguarding.organisations.models import SafeguardingArea
 
 from .. import clocks, disclosure
-from ..models import ClockPause, Incident
+from ..models import Incident
+from ..models.case import DASHBOARD_CLOCK_STATES, clock_state_filter
 from ..states import IncidentStatus
 from . import case_context
 from .access import PAGE_SIZE, case_or_404, refusals_are_404
@@ -47,29 +48,47 @@ def case_list(request):
     )
 
 
+def _state_links(counts, chosen):
+    """One link per clock state (and "all") with its count, keeping nothing else of the query but the state."""
+    links = [("", "All open cases", sum(counts.values()))]
+    links += [(state, ClockState.LABELS[state], counts[state]) for state in DASHBOARD_CLOCK_STATES]
+    return [
+        {"label": label, "count": count, "url": f"?state={state}" if state else "?", "current": state == chosen}
+        for state, label, count in links
+    ]
+
+
 @refusals_are_404
 def dashboard(request):
-    """Open cases of the person's areas, grouped by the state of the clock now running."""
+    """Open cases of the person's areas by the state of the clock now running, most urgent first, a page
+    at a time. The states are found in the database from the clocks stored on each case."""
     today = timezone.localdate()
-    policies = {policy.key: policy for policy in ClockPolicy.objects.filter(key__in=clocks.KEYS)}
-    cases = (
-        Incident.objects.visible_to(request.user)
-        .open()
-        .select_related("area", "rapid_inquiry")
-        .prefetch_related(Prefetch("pauses", queryset=ClockPause.objects.visible_to(request.user)))
-        .order_by("area__name", "submitted_at")
+    cases = Incident.objects.visible_to(request.user).open().exclude(clock_key="")
+    counts = cases.aggregate(
+        **{state: Count("pk", filter=clock_state_filter(state, today)) for state in DASHBOARD_CLOCK_STATES}
     )
-    order = [ClockState.OVERDUE, ClockState.DUE_SOON, ClockState.PAUSED, ClockState.RUNNING]
-    groups = {state: [] for state in order}
-    for incident in cases:
-        current = clocks.current_clock(incident, today=today, policies=policies, pauses=list(incident.pauses.all()))
-        if current is not None and current.clock.state in groups:
-            groups[current.clock.state].append((incident, current.clock))
-    rows = [(ClockState.LABELS[state], ClockState.TAG_CLASSES[state], groups[state]) for state in order]
+    state = request.GET.get("state", "")
+    if state in DASHBOARD_CLOCK_STATES:
+        cases = cases.with_clock_state(state, today)
+    else:
+        state = ""
+    count = counts[state] if state else sum(counts.values())
+    page = paginate(request, cases.select_related("area").by_urgency(today), PAGE_SIZE, count=count)
+    policies = {policy.key: policy for policy in ClockPolicy.objects.filter(key__in=clocks.KEYS)}
+    rows = [(incident, clocks.stored_clock(incident, today=today, policies=policies)) for incident in page]
     return render(
         request,
         "incidents/dashboard.html",
-        {"groups": rows, "today": today, "total": sum(len(g) for g in groups.values())},
+        {
+            "today": today,
+            "total": sum(counts.values()),
+            "state": state,
+            "state_label": ClockState.LABELS.get(state, ""),
+            "state_links": _state_links(counts, state),
+            "page": page,
+            "rows": rows,
+            "pagination": pagination_links(page, request.GET),
+        },
     )
 
 
