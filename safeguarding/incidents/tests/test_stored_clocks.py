@@ -143,7 +143,7 @@ def test_the_pause_actions_store_the_clock(area, inquiry_lead, national_admin):
 
 def test_the_data_migration_fills_the_clocks_of_existing_cases(cases):
     Incident.objects.update(**clocks.NO_CLOCK)
-    migration = importlib.import_module("safeguarding.incidents.migrations.0008_stored_current_clock_back_filled")
+    migration = importlib.import_module("safeguarding.incidents.migrations.0009_stored_current_clock_back_filled")
     migration.back_fill(apps, None)
     policies = {policy.key: policy for policy in ClockPolicy.objects.all()}
     for incident in Incident.objects.select_related("area").filter(pk__in=[c.pk for c in cases]):

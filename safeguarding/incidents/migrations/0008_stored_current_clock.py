@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("identity", "0001_initial"),
-        ("incidents", "0006_rapid_inquiry_national_summary"),
+        ("incidents", "0007_rapid_inquiry_lead_optional_for_imports"),
         ("organisations", "0002_invitation"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -20,7 +20,7 @@ def back_fill(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("incidents", "0007_stored_current_clock"),
+        ("incidents", "0008_stored_current_clock"),
         ("clocks", "0004_return_link_grace_days"),
     ]
 
