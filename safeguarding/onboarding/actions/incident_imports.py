@@ -19,7 +19,7 @@ from django.utils import timezone
 from safeguarding.child_deaths.models.vocabulary import completed_years
 from safeguarding.core import audit
 from safeguarding.core.identity.actions import record_identity
-from safeguarding.incidents import choices, eligibility
+from safeguarding.incidents import choices, clocks, eligibility
 from safeguarding.incidents.models import Decision, Incident, IncidentStatusChange, RapidInquiry
 from safeguarding.incidents.states import IncidentStatus
 
@@ -334,6 +334,8 @@ def _create(batch, row, sealer):
         case=incident, from_state=S.SUBMITTED, to_state=status, changed_by=who, reason=f"{reason}: {', '.join(steps)}"
     )
     ImportedIncident.objects.create(area=area, source_reference=row.source_reference, incident=incident, batch=batch)
+    # A concluded case has no clock running; stored all the same, as every action that sets a case's step does.
+    clocks.store_current_clock(incident)
     audit.record(
         audit.Actor.person(who),
         "incident.imported",

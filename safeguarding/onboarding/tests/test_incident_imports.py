@@ -181,6 +181,7 @@ def test_the_example_file_imports_as_a_job_sealed_audited_closed_and_counted(tee
     assert first.agencies_involved.exists() and first.rapid_inquiry.lead is None
     # Every step's clock is complete: nothing runs, so no reminder or task follows.
     assert all(clocks.current_clock(incident) is None for incident in incidents)
+    assert all(incident.clock_key == "" for incident in incidents)  # and the dashboard, which reads it stored, agrees
     events = AuditEvent.objects.filter(verb="incident.imported")
     assert events.count() == 30
     event = events.get(target_id=str(first.pk))
