@@ -31,6 +31,10 @@ class Kind(models.TextChoices):
     ACCREDITATION_DUE = "accreditation_due", "A reviewer's accreditation is due for renewal"
     CPD_DUE = "cpd_due", "A reviewer's CPD hours are falling short"
     RETURN_SUBMITTED = "return_submitted", "A return you asked for by secure link is submitted"
+    SERIOUS_INCIDENT_REQUESTED = (
+        "serious_incident_requested",
+        "A child death review panel asks your local authority to notify a serious incident",
+    )
     DAILY_SUMMARY = "daily_summary", "Daily summary"
 
 
