@@ -5,16 +5,21 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('child_deaths', '0006_notifications_from_outside'),
-        ('incidents', '0006_rapid_inquiry_national_summary'),
+        ("child_deaths", "0006_notifications_from_outside"),
+        ("incidents", "0006_rapid_inquiry_national_summary"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='panelreview',
-            name='serious_incident_requested',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='child_death_requests', to='incidents.incident'),
+            model_name="panelreview",
+            name="serious_incident_requested",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="child_death_requests",
+                to="incidents.incident",
+            ),
         ),
     ]
