@@ -7,6 +7,10 @@ PY := $(VENV)/bin/python
 STAMPS := .make
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Links in emails start with the address the server really answers on, unless SERVICE_URL says otherwise. A server
+# listening on every interface (0.0.0.0 or ::) is reached by the machine's name.
+LINK_HOST := $(if $(filter 0.0.0.0 :: [::],$(HOST)),$(shell hostname -f 2>/dev/null || hostname),$(HOST))
+SERVICE_URL ?= http://$(LINK_HOST):$(PORT)
 # apt-get needs root; use sudo when the person running make is not root.
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 
@@ -64,11 +68,12 @@ run: setup
 	@$(PY) manage.py seed_demo -v 0
 	@echo ""
 	@echo "The Safeguarding Learning Platform is at http://$(HOST):$(PORT)/ (background jobs run beside it; Ctrl-C stops both)"
+	@echo "Emails it sends are written to files in $${EMAIL_FILE_PATH:-$${XDG_DATA_HOME:-$$HOME/.local/share}/safeguarding-learning/emails}"
 	@# The worker runs beside the web server; Ctrl-C reaches both (same process group), and the trap stops the
 	@# worker if the server ends on its own.
 	@trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
-	$(PY) manage.py run_worker -v 0 & worker=$$!; \
-	$(PY) manage.py runserver $(HOST):$(PORT) >/dev/null
+	SERVICE_URL="$(SERVICE_URL)" $(PY) manage.py run_worker -v 0 & worker=$$!; \
+	SERVICE_URL="$(SERVICE_URL)" $(PY) manage.py runserver $(HOST):$(PORT) >/dev/null
 
 # The suite runs on every core (pytest-xdist, one test database per worker); PYTEST_ARGS adds to it,
 # e.g. `make test PYTEST_ARGS="-k sign_in"`.

@@ -178,13 +178,41 @@ def env_cache(name, default="db://", *, key_prefix="slp"):
     )
 
 
-def default_media_root():
-    """Uploaded files' folder when MEDIA_ROOT is unset: the person's data folder (XDG_DATA_HOME, or
-    ~/.local/share), outside the checkout, so that cleaning or deleting a checkout loses no evidence."""
+def default_data_folder(name):
+    """A folder of the service's own in the person's data folder (XDG_DATA_HOME, or ~/.local/share), outside the
+    checkout, so that cleaning or deleting a checkout loses nothing."""
     from pathlib import Path
 
     data_home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return str(Path(data_home) / "safeguarding-learning" / "media")
+    return str(Path(data_home) / "safeguarding-learning" / name)
+
+
+def default_media_root():
+    """Uploaded files' folder when MEDIA_ROOT is unset: no evidence is lost with a checkout."""
+    return default_data_folder("media")
+
+
+def default_email_folder():
+    """Where the embedded default writes the emails it would send (one file per email), rather than printing
+    hundreds of demo emails among the server's output."""
+    return default_data_folder("emails")
+
+
+def env_service_url(name, default=_MISSING):
+    """The service's own address (scheme, host, optional port and path), without a trailing slash."""
+    from urllib.parse import urlsplit
+
+    url = env_str(name, default)
+    parts = urlsplit(url)
+    if parts.scheme not in {"http", "https"} or not parts.hostname or parts.query or parts.fragment:
+        raise ImproperlyConfigured(
+            f"Environment variable {name} must be an address like https://safeguarding.example.gov.uk; got {url!r}."
+        )
+    try:
+        parts.port  # noqa: B018 - reading it checks the port is a number in range
+    except ValueError:
+        raise ImproperlyConfigured(f"Environment variable {name} has a port that is not a number: {url!r}.") from None
+    return url.rstrip("/")
 
 
 # Signed addresses of stored objects (if any code ever asks for one) last this long. Evidence is streamed

@@ -16,6 +16,7 @@ from config.env import (
     env_list,
     env_networks,
     env_secret,
+    env_service_url,
     env_str,
 )
 
@@ -260,7 +261,7 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "no-reply@safeguarding-learni
 GOVUK_NOTIFY_API_KEY = env_str("GOVUK_NOTIFY_API_KEY", "")
 GOVUK_NOTIFY_TEMPLATE_ID = env_str("GOVUK_NOTIFY_TEMPLATE_ID", "")
 # The service's own address, put before the links in emails (they are read outside the service).
-SERVICE_URL = env_str("SERVICE_URL", "http://127.0.0.1:8000")
+SERVICE_URL = env_service_url("SERVICE_URL", "http://127.0.0.1:8000")
 
 # Background jobs: Django's Tasks API with django-tasks-db's queue in this database (see docs/adr/).
 # `manage.py run_worker` runs them; several workers may share the queue.

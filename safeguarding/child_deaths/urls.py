@@ -28,4 +28,5 @@ urlpatterns = [
     path("<str:reference>/meeting/", steps.meeting, name="meeting"),
     path("<str:reference>/panel-review/", steps.panel_review, name="panel-review"),
     path("<str:reference>/serious-incident/", steps.serious_incident, name="serious-incident"),
+    path("<str:reference>/serious-incident/ask/", steps.request_serious_incident, name="request-serious-incident"),
 ]

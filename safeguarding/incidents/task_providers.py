@@ -6,7 +6,7 @@ as the step is done (the inquiry started, the decision signed off, the report pu
 
 import datetime
 
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.template.defaultfilters import truncatechars
 from django.urls import reverse
 from django.utils import timezone
@@ -96,8 +96,13 @@ class _CaseTasks:
         leads = Role.RAPID_INQUIRY_LEAD in self.roles
         lli = getattr(incident, "lli", None)
         if status == S.DRAFT:
-            # Only the starter's own drafts are listed (the queryset already keeps to them).
-            if work.user.has_perm("incidents.edit_draft", incident):
+            if incident.asked_for_by_panel:
+                # Asked for by a child death panel: the local authority's people who may submit it.
+                if work.user.has_perm("incidents.submit_notification", incident):
+                    action = "Notify the serious incident a child death review panel asked for"
+                    yield self.task("requested-draft", action, "incidents:notification", NOTIFY)
+            # Otherwise only the starter's own drafts are listed (the queryset already keeps to them).
+            elif work.user.has_perm("incidents.edit_draft", incident):
                 yield self.task("finish-draft", "Finish the draft notification", "incidents:notification", NOTIFY)
         elif status == S.SUBMITTED and leads:
             yield self.task("start-rapid-inquiry", "Start the rapid inquiry", "incidents:start-rapid-inquiry", DECIDE)
@@ -162,11 +167,18 @@ def case_tasks(work):
     area_ids = work.area_ids()
     if not area_ids:
         return []
+    from safeguarding.child_deaths.models import PanelReview
+
     user = work.user
     incidents = (
         Incident.objects.visible_to(user)
         .filter(area__in=area_ids)
-        .filter(Q(status__in=WORKED_STATES) | Q(status=S.DRAFT, started_by=user))
+        .annotate(asked_for_by_panel=Exists(PanelReview.objects.filter(serious_incident_requested=OuterRef("pk"))))
+        .filter(
+            Q(status__in=WORKED_STATES)
+            | Q(status=S.DRAFT, started_by=user)
+            | Q(status=S.DRAFT, asked_for_by_panel=True)
+        )
         .select_related("area", "rapid_inquiry", "lli", "report")
         .defer(*LONG_TEXT)
         .order_by()

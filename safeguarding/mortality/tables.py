@@ -169,8 +169,16 @@ def funnel_table(slug, caption, heading, funnel, *, x_title, percent):
     ]
     chart = svg.funnel_chart(f"chart-{slug}", caption, funnel, x_label=x_title, y_label=value_title, percent=percent)
     outside = ", ".join(f"{point.label} ({point.outside})" for point in funnel.outliers) or "none"
+    # Each name beside the chart links to its point, which the link moves to and outlines.
     highlights = [
-        (f"{where.capitalize()} limit", sorted(point.label for point in funnel.outliers if point.outside == where))
+        (
+            f"{where.capitalize()} limit",
+            sorted(
+                (point.label, f"#{svg.point_id(f'chart-{slug}', point)}")
+                for point in funnel.outliers
+                if point.outside == where
+            ),
+        )
         for where in OUTSIDE_ORDER
     ]
     return Table(

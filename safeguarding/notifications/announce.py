@@ -26,6 +26,18 @@ def incident_notified(incident):
     return _incident(Kind.INCIDENT_NOTIFIED, incident)
 
 
+def serious_incident_requested(incident):
+    """A draft notification a child death panel asked for, for the local authority to complete and submit."""
+    return emit(
+        Event(
+            Kind.SERIOUS_INCIDENT_REQUESTED,
+            reference=incident.reference,
+            link=reverse("incidents:notification", args=[incident.pk]),
+            area_id=incident.area_id,
+        )
+    )
+
+
 def decision_awaits_sign_off(incident):
     return emit(
         Event(

@@ -16,6 +16,7 @@ import re
 import uuid
 from dataclasses import asdict, dataclass, field
 
+from safeguarding.core.permissions import INCIDENT_STARTER_ROLES
 from safeguarding.organisations.models.people import Role
 
 from .models import Kind
@@ -81,9 +82,12 @@ class Event:
 
 
 # --- recipients: functions of (event, directory) -> (user ids, outside addresses) ---
-def area_roles(*roles, statutory_only=False):
+def area_roles(*roles, statutory_only=False, local_authority_only=False):
     def resolve(event, directory):
-        return directory.in_area({event.area_id}, roles, statutory_only=statutory_only), set()
+        people = directory.in_area(
+            {event.area_id}, roles, statutory_only=statutory_only, local_authority_only=local_authority_only
+        )
+        return people, set()
 
     return resolve
 
@@ -279,6 +283,13 @@ KINDS = {
         "{area} awaits your confirmation",
         "{organisation} is named a statutory partner of {area}: as its lead chief officer, confirm the area "
         "on the area's page.",
+    ),
+    # The local authority's people who may submit a notification (incidents.submit_notification).
+    Kind.SERIOUS_INCIDENT_REQUESTED: KindSpec(
+        area_roles(*sorted(INCIDENT_STARTER_ROLES), local_authority_only=True),
+        "Notify serious incident {reference} asked for by a child death review",
+        "A child death overview panel asks the local authority of {area} to notify a serious incident: draft "
+        "notification {reference} is filled in from the death. Check it, complete it and submit it.",
     ),
     Kind.DAILY_SUMMARY: KindSpec(
         named,

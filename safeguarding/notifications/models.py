@@ -32,6 +32,10 @@ class Kind(models.TextChoices):
     CPD_DUE = "cpd_due", "A reviewer's CPD hours are falling short"
     RETURN_SUBMITTED = "return_submitted", "A return you asked for by secure link is submitted"
     AREA_CONFIRMATION_REQUESTED = "area_confirmation_requested", "A safeguarding area awaits your confirmation"
+    SERIOUS_INCIDENT_REQUESTED = (
+        "serious_incident_requested",
+        "A child death review panel asks your local authority to notify a serious incident",
+    )
     DAILY_SUMMARY = "daily_summary", "Daily summary"
 
 

@@ -8,7 +8,7 @@ from collections import defaultdict
 
 from django.contrib.auth import get_user_model
 
-from safeguarding.organisations.models import Membership
+from safeguarding.organisations.models import Membership, OrganisationKind
 from safeguarding.organisations.models.organisations import STATUTORY_PARTNER_KINDS
 
 
@@ -21,6 +21,7 @@ class Directory:
             memberships = memberships.filter(Q(area_id__in=area_ids) | Q(area__isnull=True))
         self._by_area_role = defaultdict(set)
         self._statutory = defaultdict(set)
+        self._local_authority = defaultdict(set)
         self._by_organisation_area = defaultdict(set)
         self._national = defaultdict(set)
         for m in memberships.only("user_id", "area_id", "role", "organisation_id", "organisation__kind"):
@@ -31,10 +32,14 @@ class Directory:
             self._by_organisation_area[(m.organisation_id, m.area_id)].add(m.user_id)
             if m.organisation.kind in STATUTORY_PARTNER_KINDS:
                 self._statutory[(m.area_id, m.role)].add(m.user_id)
+            if m.organisation.kind == OrganisationKind.LOCAL_AUTHORITY:
+                self._local_authority[(m.area_id, m.role)].add(m.user_id)
         self._panel_areas = {}
 
-    def in_area(self, area_ids, roles, *, statutory_only=False):
+    def in_area(self, area_ids, roles, *, statutory_only=False, local_authority_only=False):
         table = self._statutory if statutory_only else self._by_area_role
+        if local_authority_only:
+            table = self._local_authority
         return {user_id for area_id in area_ids for role in roles for user_id in table.get((area_id, role), ())}
 
     def national(self, roles):

@@ -51,6 +51,11 @@ class PanelReview(models.Model):
     serious_incident = models.ForeignKey(
         "incidents.Incident", null=True, blank=True, on_delete=models.PROTECT, related_name="child_death_reviews"
     )
+    # The draft notification the panel asked the local authority for, pre-filled from the death: the local
+    # authority's submission of it links it as `serious_incident`.
+    serious_incident_requested = models.ForeignKey(
+        "incidents.Incident", null=True, blank=True, on_delete=models.SET_NULL, related_name="child_death_requests"
+    )
     # What was typed when the link was free text and matched no serious incident of the area: kept, shown as
     # plain text, never written again.
     serious_incident_legacy_reference = models.CharField(max_length=40, blank=True)

@@ -11,6 +11,7 @@ from safeguarding.core.forms import add_action_errors
 
 from ..actions import response as response_actions
 from ..actions import review as review_actions
+from ..actions import serious_incident as serious_incident_actions
 from ..forms.steps import (
     FamilyContactForm,
     MeetingForm,
@@ -168,12 +169,16 @@ def serious_incident(request, reference):
     )
     if review.serious_incident_legacy_reference:
         intro += f" Recorded before as text: “{review.serious_incident_legacy_reference}”."
+    asking = {
+        "case": case,
+        "intro": intro,
+        "may_start": _may_start_incident(request.user, case),
+        # The local authority may be asked for the notification until one is linked or a draft waits.
+        "may_ask": review.serious_incident_id is None and not _waiting_draft(review),
+        "waiting": _waiting_draft(review),
+    }
     if not incidents.exists():
-        return render(
-            request,
-            "child_deaths/serious_incident_none.html",
-            {"case": case, "intro": intro, "may_start": _may_start_incident(request.user, case)},
-        )
+        return render(request, "child_deaths/serious_incident_none.html", asking)
     return _page(
         request,
         case,
@@ -182,7 +187,35 @@ def serious_incident(request, reference):
         caption=case.reference,
         button="Link the serious incident",
         intro=intro,
+        extra={"after_form": "child_deaths/includes/ask_for_serious_incident.html", **asking},
     )
+
+
+def _waiting_draft(review):
+    from safeguarding.incidents.states import IncidentStatus
+
+    requested = review.serious_incident_requested
+    return requested if requested is not None and requested.status == IncidentStatus.DRAFT else None
+
+
+@login_required
+@require_http_methods(["POST"])
+def request_serious_incident(request, reference):
+    """The panel manager asks the local authority for the notification (a draft pre-filled from the death)."""
+    case = managed_case(request, reference)
+    try:
+        incident = serious_incident_actions.request_serious_incident_notification(request.user, case)
+    except PermissionDenied:
+        raise Http404 from None
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("child_deaths:serious-incident", reference=case.reference)
+    messages.success(
+        request,
+        f"The local authority of {case.area.name} is asked to notify the serious incident: draft notification "
+        f"{incident.reference} is filled in from this death. It is linked to this case once they submit it.",
+    )
+    return redirect("child_deaths:case", reference=case.reference)
 
 
 def _may_start_incident(user, case):

@@ -66,3 +66,55 @@ def test_networks_parse_addresses_and_cidr_and_name_a_bad_item(monkeypatch):
     monkeypatch.setenv("TRUSTED_PROXIES", "10.0.0.0/8,proxy.internal")
     with pytest.raises(ImproperlyConfigured, match=r"TRUSTED_PROXIES.*'proxy\.internal'"):
         env_networks("TRUSTED_PROXIES", [])
+
+
+def test_service_url_loses_its_trailing_slash(monkeypatch):
+    from config.env import env_service_url
+
+    monkeypatch.setenv("SLP_TEST_URL", "http://127.0.0.1:8100/")
+    assert env_service_url("SLP_TEST_URL") == "http://127.0.0.1:8100"
+    monkeypatch.delenv("SLP_TEST_URL")
+    assert env_service_url("SLP_TEST_URL", "https://safeguarding.example.gov.uk") == (
+        "https://safeguarding.example.gov.uk"
+    )
+
+
+@pytest.mark.parametrize(
+    "raw", ["127.0.0.1:8000", "ftp://files.example", "http://", "http://host:port/", "http://a/?x=1"]
+)
+def test_malformed_service_url_names_the_variable(monkeypatch, raw):
+    from config.env import env_service_url
+
+    monkeypatch.setenv("SLP_TEST_URL", raw)
+    with pytest.raises(ImproperlyConfigured, match="SLP_TEST_URL"):
+        env_service_url("SLP_TEST_URL")
+
+
+def test_emails_and_uploads_default_to_the_persons_data_folder(monkeypatch, tmp_path):
+    from config.env import default_email_folder, default_media_root
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    assert default_email_folder() == str(tmp_path / "safeguarding-learning" / "emails")
+    assert default_media_root() == str(tmp_path / "safeguarding-learning" / "media")
+    monkeypatch.delenv("XDG_DATA_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert default_email_folder() == str(tmp_path / ".local" / "share" / "safeguarding-learning" / "emails")
+
+
+def test_local_settings_write_emails_to_files_unless_told_otherwise(monkeypatch, tmp_path):
+    import importlib
+    import sys
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    monkeypatch.delenv("EMAIL_BACKEND", raising=False)
+    monkeypatch.delenv("EMAIL_FILE_PATH", raising=False)
+    monkeypatch.delitem(sys.modules, "config.settings.local", raising=False)
+    local = importlib.import_module("config.settings.local")
+    assert local.EMAIL_BACKEND == "django.core.mail.backends.filebased.EmailBackend"
+    folder = local.EMAIL_FILE_PATH
+    assert folder == str(tmp_path / "safeguarding-learning" / "emails")
+
+    monkeypatch.setenv("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+    local = importlib.reload(local)
+    assert local.EMAIL_BACKEND == "django.core.mail.backends.console.EmailBackend"
+    monkeypatch.delitem(sys.modules, "config.settings.local")

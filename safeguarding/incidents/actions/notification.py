@@ -18,7 +18,7 @@ from safeguarding.notifications import announce
 from .. import choices, clocks, eligibility
 from ..models import Incident, IncidentStatusChange
 from ..states import DUPLICATE_CHECK_STATES, TRANSITIONS, IncidentStatus
-from .common import audit_actor, check
+from .common import audit_actor, check, person_of
 
 # The case fields a notification carries, in the order pages ask for them.
 SCALAR_FIELDS = (
@@ -155,28 +155,67 @@ def _record_child(actor, incident, identity):
 def start_notification(actor, area, data, *, organisation=None, identity=None, today=None):
     """A new draft notification in `area`, with whatever the person has filled in so far."""
     user = check(actor, "incidents.start_notification", area)
-    today = today or timezone.localdate()
-    fields, agencies = _validated(area, data, today=today)
     if organisation is None and user is not None:
         # The local authority's membership first: the notification is the local authority's.
         starters = user.memberships.filter(area=area, role__in=INCIDENT_STARTER_ROLES).select_related("organisation")
         ranked = sorted(starters, key=lambda m: (m.organisation.kind != "local_authority", m.pk))
         organisation = ranked[0].organisation if ranked else None
+    return _start(actor, user, area, data, organisation=organisation, identity=identity, today=today)
+
+
+def start_requested_notification(actor, area, data, *, organisation, child, reason, audit_data, today=None):
+    """A draft notification that another pillar's action asks the area's local authority for (a child death
+    panel's review calls for one): pre-filled by that action, for the child already recorded there (`child`,
+    a sealed identity), and announced to the local authority's people who may submit it.
+
+    The calling action has checked its own permission: the person asking need not be one who may notify.
+    """
     with transaction.atomic():
-        incident = Incident(area=area, started_by=user, started_by_organisation=organisation, **fields)
+        incident = _start(
+            actor,
+            person_of(actor),
+            area,
+            data,
+            organisation=organisation,
+            child=child,
+            reason=reason,
+            audit_data=audit_data,
+            today=today,
+        )
+        announce.serious_incident_requested(incident)
+    return incident
+
+
+def _start(
+    actor,
+    user,
+    area,
+    data,
+    *,
+    organisation,
+    identity=None,
+    child=None,
+    reason="Draft started",
+    audit_data=None,
+    today=None,
+):
+    today = today or timezone.localdate()
+    fields, agencies = _validated(area, data, today=today)
+    with transaction.atomic():
+        incident = Incident(area=area, started_by=user, started_by_organisation=organisation, child=child, **fields)
         _record_child(actor, incident, identity)
         incident.save()
         clocks.store_current_clock(incident)
         if agencies is not None:
             incident.agencies_involved.set(agencies)
         IncidentStatusChange.objects.create(
-            case=incident, from_state="", to_state=IncidentStatus.DRAFT, changed_by=user, reason="Draft started"
+            case=incident, from_state="", to_state=IncidentStatus.DRAFT, changed_by=user, reason=reason
         )
         audit.record(
             audit_actor(actor, area, INCIDENT_STARTER_ROLES),
             "incident.draft_started",
             incident,
-            {"status": incident.status, "fields": sorted(fields)},
+            {"status": incident.status, "fields": sorted(fields), **(audit_data or {})},
             area=area,
         )
     return incident
@@ -278,7 +317,15 @@ def submit_notification(actor, incident, expected_version, *, today=None):
             area=incident.area,
         )
         announce.incident_notified(incident)
+        _link_requesting_child_deaths(actor, incident)
     return incident
+
+
+def _link_requesting_child_deaths(actor, incident):
+    """A notification a child death panel asked for is linked to the death as it is submitted."""
+    from safeguarding.child_deaths.actions.serious_incident import link_requested_serious_incident
+
+    link_requested_serious_incident(actor, incident)
 
 
 def notify(actor, area, data, *, identity, organisation=None, today=None):

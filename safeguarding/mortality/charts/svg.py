@@ -3,7 +3,9 @@
 Bars and whiskers also carry SVG presentation attributes (not style attributes, so CSP allows them)
 because WeasyPrint does not apply CSS fill and stroke to SVG: the release PDF draws from these.
 
-Every chart is role="img" labelled by its <title> and <desc>; the numbers sit beside it in a table.
+Every chart is role="img" labelled by its <title> and <desc>; the numbers sit beside it in a table. A funnel
+plot is the exception: its points are reached one by one with the keyboard, and an image may not hold focusable
+parts, so it is a labelled group whose drawing is hidden from assistive technology and whose points are named.
 """
 
 import math
@@ -21,12 +23,13 @@ def _number(value):
     return f"{value:.1f}"
 
 
-def _frame(chart_id, title, description, height, body):
+def _frame(chart_id, title, description, height, body, *, role="img"):
     return format_html(
-        '<svg class="mortality-chart" viewBox="0 0 {} {}" role="img" aria-labelledby="{}-title {}-desc" '
+        '<svg class="mortality-chart" viewBox="0 0 {} {}" role="{}" aria-labelledby="{}-title {}-desc" '
         'xmlns="http://www.w3.org/2000/svg"><title id="{}-title">{}</title><desc id="{}-desc">{}</desc>{}</svg>',
         WIDTH,
         height,
+        role,
         chart_id,
         chart_id,
         chart_id,
@@ -188,6 +191,8 @@ def funnel_chart(chart_id, title, funnel, *, x_label, y_label, percent=False):
 
     Both axes carry ticks and values; each point has a <title> (shown on hover) naming the unit and its
     figures, and the description names the units outside the limits, as the list beside the chart does.
+    Each point is reached with Tab, left to right, and read by its name and figures; `point_id` gives its id,
+    which the list of units outside the limits links to.
     """
     if funnel is None or not funnel.points:
         return ""
@@ -223,16 +228,22 @@ def funnel_chart(chart_id, title, funnel, *, x_label, y_label, percent=False):
     )
     dots = format_html_join(
         "",
-        '<circle class="{}" cx="{}" cy="{}" r="4"><title>{}</title></circle>',
+        '<circle id="{}" class="{}" cx="{}" cy="{}" r="4" tabindex="0" role="img" aria-label="{}"><title>{}</title>'
+        "</circle>",
         (
             (
+                point_id(chart_id, point),
                 "chart-point chart-point--outside" if point.outside else "chart-point",
                 f"{x_of(point.x):.1f}",
                 f"{y_of(point.y):.1f}",
-                f"{point.label}: {y_label.lower()} {point.y * scale:,.1f}; {x_label.lower()} {_count(point.x)}; "
-                + (f"{point.outside} limit" if point.outside else "within the limits"),
+                name,
+                name,
             )
-            for point in funnel.points
+            for point in sorted(funnel.points, key=lambda point: (point.x, point.label))
+            for name in [
+                f"{point.label}: {y_label.lower()} {point.y * scale:,.1f}; {x_label.lower()} {_count(point.x)}; "
+                + (f"{point.outside} limit" if point.outside else "within the limits")
+            ]
         ),
     )
     y_ticks = nice_ticks(low_y * scale, high_y * scale, count=6)
@@ -282,13 +293,14 @@ def funnel_chart(chart_id, title, funnel, *, x_label, y_label, percent=False):
         f"{y_label} against {x_label.lower()} for {len(funnel.points)} units. Average {funnel.average * scale:.1f}. "
         f"Solid lines: 95% limits; dashed: 99.8%. Outside the limits: {outside}."
     )
-    return _frame(
-        chart_id,
-        title,
-        description,
-        height,
-        mark_safe("".join([y_axis, x_axis, *curves, average, dots, axes])),  # noqa: S308
-    )
+    # The axes and lines are read from the description; only the points are for assistive technology.
+    drawing = format_html('<g aria-hidden="true">{}</g>', mark_safe("".join([y_axis, x_axis, *curves, average, axes])))  # noqa: S308
+    return _frame(chart_id, title, description, height, drawing + dots, role="group")
+
+
+def point_id(chart_id, point):
+    """The id of a unit's point in a funnel plot: the chart's id and the unit's code, made safe for an id."""
+    return f"{chart_id}-point-{''.join(c if c.isalnum() else '-' for c in str(point.key))}"
 
 
 def escape_text(value):

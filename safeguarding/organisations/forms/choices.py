@@ -42,15 +42,15 @@ def organisation_choices(organisations, *, empty_label, first=(), first_label=""
     group at the top, then every other organisation of `organisations`, both by name.
 
     `first` is an iterable of organisations; those not among `organisations` are left out. With nothing in
-    `first`, the list is not grouped.
+    `first`, or nothing else, the list is not grouped.
     """
     label = label or (lambda organisation: organisation.name)
     everything = list(organisations.order_by("name"))
     first_ids = {organisation.pk for organisation in first}
     own = [(organisation.pk, label(organisation)) for organisation in everything if organisation.pk in first_ids]
     others = [(organisation.pk, label(organisation)) for organisation in everything if organisation.pk not in first_ids]
-    if not own:
-        return [("", empty_label), *others]
+    if not own or not others:
+        return [("", empty_label), *own, *others]
     return [("", empty_label), (first_label, own), ("Other organisations", others)]
 
 

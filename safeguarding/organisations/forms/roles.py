@@ -1,5 +1,6 @@
 from django import forms
 
+from ..models import Organisation
 from ..models.people import NATIONAL_ROLES
 from . import choices
 
@@ -46,7 +47,9 @@ class RoleForm(forms.Form):
         error_messages={"invalid_choice": "Choose one of the areas listed"},
     )
 
-    def __init__(self, *args, admin, **kwargs):
+    def __init__(self, *args, admin, home_areas=(), **kwargs):
+        """`home_areas`: the areas whose partners and agencies are listed first among the organisations (the
+        person's own areas when a role is added), when no area is chosen in the form."""
         super().__init__(*args, **kwargs)
         self.fields["role"].choices = choices.roles_for(admin)
         self.fields["organisation"].queryset = choices.organisations_for(admin)
@@ -59,6 +62,31 @@ class RoleForm(forms.Form):
             self.fields["area"].empty_label = "Choose an area"
             if len(areas) == 1:
                 self.fields["area"].initial = areas[0].pk
+        self._group_organisations(areas, home_areas)
+
+    def _group_organisations(self, areas, home_areas):
+        """The chosen area's organisations first (or the home areas', or the administrator's own area's), then
+        the others; a national administrator's list runs to hundreds."""
+        chosen = self._chosen_area(areas)
+        first_areas = [chosen] if chosen else [area for area in home_areas if area in areas]
+        if not first_areas and len(areas) == 1:
+            first_areas = list(areas)
+        label = "This area's organisations" if len(first_areas) == 1 else "Your areas' organisations"
+        choices.use_grouped_organisations(
+            self.fields["organisation"],
+            first=Organisation.objects.filter(is_active=True, safeguarding_areas__in=first_areas).distinct(),
+            first_label=label,
+        )
+
+    def _chosen_area(self, areas):
+        value = self.data.get(self.add_prefix("area")) if self.is_bound else self.initial.get("area")
+        value = value or self.fields["area"].initial
+        if not value:
+            return None
+        try:
+            return areas.filter(pk=value).first()
+        except (TypeError, ValueError):
+            return None
 
     def clean(self):
         cleaned = super().clean()

@@ -16,7 +16,9 @@ from .access import PAGE_SIZE, administrator_required
 
 @administrator_required
 def invite(request):
-    form = InviteForm(request.POST if request.method == "POST" else None, admin=request.user)
+    # `?area=` (a link from an area's pages) chooses the area and lists its organisations first.
+    initial = {"area": request.GET["area"]} if request.GET.get("area", "").isdigit() else {}
+    form = InviteForm(request.POST if request.method == "POST" else None, admin=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

@@ -12,7 +12,7 @@ from safeguarding.core.pagination import paginate, pagination_links
 from .. import actions
 from ..actions.checks import check_may_manage_person, people_administered_by
 from ..forms import PeopleFilterForm, RoleForm
-from ..models import Invitation, Membership
+from ..models import Invitation, Membership, SafeguardingArea
 from .access import PAGE_SIZE, administrator_required
 
 
@@ -45,6 +45,8 @@ def people_list(request):
         {
             "filter_form": form,
             "filtered": bool(filters),
+            # Inviting from a list narrowed to one area invites to that area.
+            "invite_area": filters.get("area"),
             "page": page,
             "pagination": pagination_links(page, request.GET),
         },
@@ -94,7 +96,11 @@ def _may_manage(admin, person):
 @administrator_required
 def grant_role(request, pk):
     person = _person_or_404(request, pk)
-    form = RoleForm(request.POST if request.method == "POST" else None, admin=request.user)
+    # The areas the person already works in: the organisations there are the likeliest for a new role.
+    home_areas = SafeguardingArea.objects.filter(
+        pk__in=Membership.objects.administered_by(request.user).filter(user=person).values("area_id")
+    )
+    form = RoleForm(request.POST if request.method == "POST" else None, admin=request.user, home_areas=home_areas)
     if request.method == "POST" and form.is_valid():
         try:
             membership = actions.grant_membership(
