@@ -49,10 +49,12 @@ def start(command, env):
 
 
 def start_server(env, *, workers=2):
-    """A gunicorn server on a free port; returns (process, base address)."""
+    """A gunicorn server on a free port; returns (process, base address). The application is loaded once, in the
+    server's main process, before its workers fork (`--preload`): each worker would otherwise import it again,
+    which on a busy 2-core machine takes seconds; what the tests check does not depend on it."""
     gunicorn = os.path.join(os.path.dirname(sys.executable), "gunicorn")
     port = object_storage.free_port()
-    command = [gunicorn, "config.wsgi", "--workers", str(workers), "--bind", f"127.0.0.1:{port}"]
+    command = [gunicorn, "config.wsgi", "--preload", "--workers", str(workers), "--bind", f"127.0.0.1:{port}"]
     return start(command, env), f"http://127.0.0.1:{port}"
 
 

@@ -198,6 +198,17 @@ def test_a_web_process_killed_inside_its_transaction_leaves_nothing_written_and_
     assert _chain_verifies()
 
 
+def _cut_every_connection():
+    """As a database restart would: ends every session on the test database but this test's own (waiting up to
+    5 s for each to go); returns how many it ended."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid, 5000)) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+        return cursor.fetchone()[0]
+
+
 def test_every_database_connection_cut_under_load_fails_only_requests_in_flight_and_the_service_recovers(area):
     council = OrganisationFactory(kind=OrganisationKind.LOCAL_AUTHORITY, name="Area A Council")
     _, token = make_token(areas=[area], organisation=council, scopes=[Scope.INCIDENTS_READ])
@@ -206,18 +217,26 @@ def test_every_database_connection_cut_under_load_fails_only_requests_in_flight_
     server, base = processes.start_server(env, workers=2)
     worker = processes.start_worker(env, "survivor")
     started = [server, worker]
-    outcomes = []  # (started, finished, status code or the exception's name)
+    outcomes = []  # (started, finished, status code or the exception's name, Retry-After)
     stopping = threading.Event()
+
+    def get(session):
+        began = time.monotonic()
+        try:
+            response = session.get(f"{base}/api/v1/incidents", headers=headers, timeout=10)
+            status, retry_after = response.status_code, response.headers.get("Retry-After")
+        except requests.RequestException as error:
+            status, retry_after = type(error).__name__, None
+        outcomes.append((began, time.monotonic(), status, retry_after))
+        return status
 
     def client():
         with requests.Session() as session:
             while not stopping.is_set():
-                began = time.monotonic()
-                try:
-                    status = session.get(f"{base}/api/v1/incidents", headers=headers, timeout=10).status_code
-                except requests.RequestException as error:
-                    status = type(error).__name__
-                outcomes.append((began, time.monotonic(), status))
+                get(session)
+
+    def answered_after(moment):
+        return [status for began, _, status, _ in outcomes if began > moment]
 
     clients = [threading.Thread(target=client) for _ in range(4)]
     try:
@@ -225,24 +244,24 @@ def test_every_database_connection_cut_under_load_fails_only_requests_in_flight_
         web_workers = processes.children(server.pid)
         for thread in clients:
             thread.start()
-        processes.wait_until(lambda: sum(1 for *_, status in outcomes if status == 200) >= 20)
+        processes.wait_until(lambda: answered_after(0).count(200) >= 20, message="the service did not serve")
 
-        # As a database restart would: every connection to the database but this test's own is ended (waiting up
-        # to 5 s for each to go).
+        # Under load: the connections are cut while requests use them.
         cut_at = time.monotonic()
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid, 5000)) FROM pg_stat_activity "
-                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
-            )
-            [[cut]] = cursor.fetchall()
+        cut_under_load = _cut_every_connection()
         cut_done = time.monotonic()
-        time.sleep(1.5)  # the clients keep sending for a while after the cut
+        processes.wait_until(lambda: len(answered_after(cut_done)) >= 20, message="no answers after the cut")
         stopping.set()
         for thread in clients:
             thread.join(timeout=15)
 
-        # The worker carried on too: a job enqueued after the cut runs.
+        # At rest: every kept connection is cut while idle; the next requests find them closed and reconnect.
+        cut_idle = _cut_every_connection()
+        rested = time.monotonic()
+        with requests.Session() as session:
+            after_rest = [get(session) for _ in range(10)]
+
+        # The worker carried on too: a job enqueued after the cuts runs.
         job = jobs_for_tests.record_a_run.enqueue("after-the-cut")
         processes.wait_until(
             lambda: _task(job.id).status == TaskResultStatus.SUCCESSFUL,
@@ -254,14 +273,14 @@ def test_every_database_connection_cut_under_load_fails_only_requests_in_flight_
     finally:
         stopping.set()
         processes.stop(started)
-    assert cut >= 2  # the job worker's connection and a web worker's, at least
+    assert cut_under_load >= 2 and cut_idle >= 2  # the job worker's connection and a web worker's, at least
     assert not any(thread.is_alive() for thread in clients)
-    # No request hung, and none was refused a connection: each answered 200, or a 5xx the client may retry.
-    assert all(finished - began < 10 for began, finished, _ in outcomes)
-    assert {status for *_, status in outcomes} <= {200, 500, 503}
+    # No request hung, and none was refused a connection: each answered 200, or 503 with when to try again.
+    assert all(finished - began < 10 for began, finished, *_ in outcomes)
+    assert {status for _, _, status, _ in outcomes} <= {200, 503}
+    assert all(retry_after == "5" for *_, status, retry_after in outcomes if status == 503)
     # Only a request in flight when the connections were cut may have failed; every one sent after succeeded.
-    failed = [(began, finished) for began, finished, status in outcomes if status != 200]
+    failed = [(began, finished) for began, finished, status, _ in outcomes if status != 200]
     assert all(began < cut_done and finished > cut_at for began, finished in failed)
-    after = [status for began, _, status in outcomes if began > cut_done]
-    assert len(after) >= 20 and set(after) == {200}
+    assert set(answered_after(cut_done)) == {200} and after_rest == [200] * 10
     assert _chain_verifies()
