@@ -257,7 +257,6 @@ def test_every_database_connection_cut_under_load_fails_only_requests_in_flight_
 
         # At rest: every kept connection is cut while idle; the next requests find them closed and reconnect.
         cut_idle = _cut_every_connection()
-        rested = time.monotonic()
         with requests.Session() as session:
             after_rest = [get(session) for _ in range(10)]
 
