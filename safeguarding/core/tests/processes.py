@@ -18,7 +18,7 @@ from django.db import connection
 
 from safeguarding.core.tests import object_storage
 
-POSTGRES_ONLY = "set DATABASE_URL to a PostgreSQL database to run it (several processes share one database server)"
+POSTGRES_ONLY = "set DATABASE_URL to a PostgreSQL database to run it"
 
 
 def on_postgres():

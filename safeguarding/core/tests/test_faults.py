@@ -34,7 +34,9 @@ from safeguarding.organisations.models import OrganisationKind
 
 if not processes.on_postgres():
     pytest.skip(
-        f"the fault tests kill processes sharing one database: {processes.POSTGRES_ONLY}", allow_module_level=True
+        f"the fault tests watch and end PostgreSQL sessions (pg_stat_activity, pg_terminate_backend): "
+        f"{processes.POSTGRES_ONLY}",
+        allow_module_level=True,
     )
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.faults]
@@ -244,13 +246,13 @@ def test_every_database_connection_cut_under_load_fails_only_requests_in_flight_
         web_workers = processes.children(server.pid)
         for thread in clients:
             thread.start()
-        processes.wait_until(lambda: answered_after(0).count(200) >= 20, message="the service did not serve")
+        processes.wait_until(lambda: answered_after(0).count(200) >= 10, message="the service did not serve")
 
         # Under load: the connections are cut while requests use them.
         cut_at = time.monotonic()
         cut_under_load = _cut_every_connection()
         cut_done = time.monotonic()
-        processes.wait_until(lambda: len(answered_after(cut_done)) >= 20, message="no answers after the cut")
+        processes.wait_until(lambda: len(answered_after(cut_done)) >= 12, message="no answers after the cut")
         stopping.set()
         for thread in clients:
             thread.join(timeout=15)
@@ -258,7 +260,7 @@ def test_every_database_connection_cut_under_load_fails_only_requests_in_flight_
         # At rest: every kept connection is cut while idle; the next requests find them closed and reconnect.
         cut_idle = _cut_every_connection()
         with requests.Session() as session:
-            after_rest = [get(session) for _ in range(10)]
+            after_rest = [get(session) for _ in range(6)]
 
         # The worker carried on too: a job enqueued after the cuts runs.
         job = jobs_for_tests.record_a_run.enqueue("after-the-cut")
@@ -281,5 +283,5 @@ def test_every_database_connection_cut_under_load_fails_only_requests_in_flight_
     # Only a request in flight when the connections were cut may have failed; every one sent after succeeded.
     failed = [(began, finished) for began, finished, status, _ in outcomes if status != 200]
     assert all(began < cut_done and finished > cut_at for began, finished in failed)
-    assert set(answered_after(cut_done)) == {200} and after_rest == [200] * 10
+    assert set(answered_after(cut_done)) == {200} and after_rest == [200] * 6
     assert _chain_verifies()
