@@ -2,6 +2,7 @@
 the queue) and from a dead worker on its own machine (its tasks go back at once, without waiting for its heartbeat
 to go stale). The same with real processes on PostgreSQL: safeguarding/core/tests/test_faults.py."""
 
+import os
 import subprocess
 import sys
 
@@ -31,7 +32,7 @@ def _dead_pid():
 
 def test_a_process_that_has_ended_is_gone_and_a_running_one_is_not():
     assert process_gone(_dead_pid())
-    assert not process_gone(subprocess.os.getpid())
+    assert not process_gone(os.getpid())
 
 
 @pytest.mark.django_db
