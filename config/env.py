@@ -100,6 +100,10 @@ def env_database_url(name, default=_MISSING):
         raise ImproperlyConfigured(f"Environment variable {name} is not a valid database URL: {error}") from None
     if config["ENGINE"] == "django.db.backends.sqlite3":
         config.setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
+    else:
+        # A kept connection is checked before each request or job uses it: one the server has closed (a restart,
+        # a failover, pg_terminate_backend) is replaced at once, instead of failing the request that finds it.
+        config["CONN_HEALTH_CHECKS"] = True
     return config
 
 

@@ -35,6 +35,7 @@ PROBLEMS = {
     415: ("unsupported-media-type", "The API accepts JSON only"),
     429: ("rate-limited", "Too many requests"),
     500: ("server-error", "Sorry, there is a problem with the service"),
+    503: ("unavailable", "The service is unavailable for a moment"),
 }
 
 
@@ -151,3 +152,13 @@ def api_not_found(request):
 
 def api_server_error(request):
     return problem(request, 500, "The error has been logged with this request's id; please try again later")
+
+
+def api_unavailable(request, retry_after):
+    return problem(
+        request,
+        503,
+        "The service lost its connection to its database for a moment; try again in a few seconds "
+        "(a retry with the same Idempotency-Key never creates a record twice)",
+        headers={"Retry-After": str(retry_after)},
+    )

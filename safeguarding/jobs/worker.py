@@ -5,7 +5,12 @@
 - **Nothing lost when a worker dies.** Every worker writes a heartbeat every few seconds from a thread of
   its own (so a long task keeps it fresh). A task left RUNNING by a worker whose heartbeat has gone stale
   (the process was killed, the machine lost) is put back in the queue and runs again; each job is written
-  to do its work once however often it runs (a transaction, or idempotent steps).
+  to do its work once however often it runs (a transaction, or idempotent steps). A worker on the same
+  machine as the dead one (a restarted service) need not wait for the heartbeat to go stale: a process id
+  that no longer exists on this host is dead now.
+- **The database may go away.** A lost connection (the server restarted, a failover, a connection killed)
+  does not stop the worker: it drops the connection, waits a moment and carries on with a new one. The task
+  in hand when the connection went is put back in the queue, as any failed attempt.
 - **Schedules.** Each loop asks the schedule (schedules.py) for jobs due in the current period; the unique
   run row per job and period means one worker of many starts each.
 
@@ -22,7 +27,7 @@ import time
 from traceback import format_exception
 
 from django.conf import settings
-from django.db import DatabaseError, close_old_connections, connection, transaction
+from django.db import DatabaseError, InterfaceError, OperationalError, close_old_connections, connection, transaction
 from django.utils import timezone
 from django.utils.crypto import get_random_string
 from django_tasks.base import TaskResultStatus
@@ -59,8 +64,28 @@ def beat(worker_id, started_at):
 
 
 def live_worker_ids(now=None):
+    """Workers whose heartbeat is fresh, less those of this machine whose process has gone."""
     now = now or timezone.now()
-    return set(WorkerHeartbeat.objects.filter(last_seen__gte=now - stale_after()).values_list("worker_id", flat=True))
+    fresh = WorkerHeartbeat.objects.filter(last_seen__gte=now - stale_after())
+    fresh = fresh.values_list("worker_id", "hostname", "pid")
+    here = socket.gethostname()[:200]
+    return {worker_id for worker_id, hostname, pid in fresh if hostname != here or not process_gone(pid)}
+
+
+def process_gone(pid):
+    """Whether no process `pid` runs on this machine (a zombie, killed but not yet reaped, counts as gone).
+    Relies on host names being unique to a machine or container, as they are by default."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False  # someone else's process
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] == "Z"
+    except (OSError, IndexError):
+        return False
 
 
 def _error_text(error):
@@ -130,6 +155,7 @@ class Worker:
         self.started_at = timezone.now()
         self.running = True
         self.in_task = False
+        self.in_hand = None  # a task whose result could not be written when the connection was lost
         self._stop_beating = threading.Event()
         self._last_housekeeping = None
 
@@ -145,13 +171,19 @@ class Worker:
                 # transaction: a test, or a caller that drains the queue within its own).
                 if not connection.in_atomic_block:
                     close_old_connections()
-                self.housekeeping()
-                db_result = self.claim_next()
-                if db_result is not None:
-                    self.execute(db_result)
-                    done += 1
-                    if max_tasks is not None and done >= max_tasks:
-                        break
+                try:
+                    self.housekeeping()
+                    db_result = self.claim_next()
+                    if db_result is not None:
+                        self.execute(db_result)
+                        done += 1
+                        if max_tasks is not None and done >= max_tasks:
+                            break
+                        continue
+                except (OperationalError, InterfaceError) as error:
+                    if connection.in_atomic_block:
+                        raise
+                    self._connection_lost(error)
                     continue
                 if until_empty:
                     break
@@ -159,6 +191,23 @@ class Worker:
         finally:
             self._stop_beating.set()
         return done
+
+    def _connection_lost(self, error):
+        """The database went away (restarted, failed over, our connection killed): start again on a new
+        connection after a pause, and put back in the queue the task whose result could not be written."""
+        logger.warning("Lost the database connection (%s): reconnecting", type(error).__name__)
+        connection.close()
+        time.sleep(min(self.interval, 1.0))
+        in_hand, self.in_hand = self.in_hand, None
+        if in_hand is None:
+            return
+        db_result, first_error = in_hand
+        try:
+            self._failed(db_result, first_error or error)
+        except (OperationalError, InterfaceError):
+            # Still unreachable: the task stays RUNNING under this worker's name; the next attempt puts it back.
+            self.in_hand = in_hand
+            connection.close()
 
     def housekeeping(self, *, force=False):
         """Every HOUSEKEEPING_SECONDS: start the scheduled jobs now due, and rescue abandoned tasks."""
@@ -208,8 +257,10 @@ class Worker:
 
     def execute(self, db_result):
         """Runs one claimed task. An Exception is a failure to retry; a BaseException (the process being
-        stopped) leaves the task RUNNING, to be rescued once this worker's heartbeat is stale."""
+        stopped) leaves the task RUNNING, to be rescued once this worker's heartbeat is stale. If the database
+        connection is lost before the outcome is written, the task stays `in_hand` for the loop to put back."""
         self.in_task = True
+        self.in_hand = (db_result, None)
         try:
             task = db_result.task
             result = db_result.task_result
@@ -221,9 +272,11 @@ class Worker:
                 value = task.call(*result.args, **result.kwargs)
             db_result.set_successful(value)
         except Exception as error:
+            self.in_hand = (db_result, error)
             self._failed(db_result, error)
         finally:
             self.in_task = False
+        self.in_hand = None
 
     def _failed(self, db_result, error):
         attempts = len(db_result.worker_ids)

@@ -55,6 +55,8 @@ def test_database_url_forms(monkeypatch):
     parsed = env_database_url("SLP_TEST_DB")
     assert parsed["ENGINE"] == "django.db.backends.postgresql"
     assert parsed["NAME"] == "slp"
+    # A kept connection is checked before use, so one the server closed is replaced rather than failing a request.
+    assert parsed["CONN_MAX_AGE"] == 60 and parsed["CONN_HEALTH_CHECKS"] is True
     monkeypatch.setenv("SLP_TEST_DB", "mysql://root@localhost/slp")
     with pytest.raises(ImproperlyConfigured, match="SLP_TEST_DB must be a postgres:// or sqlite:/// URL"):
         env_database_url("SLP_TEST_DB")

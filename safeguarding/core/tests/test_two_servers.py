@@ -7,17 +7,12 @@ import datetime
 import html
 import os
 import re
-import signal
-import subprocess
-import sys
 import time
 import uuid
 
 import pytest
 import redis
 import requests
-from django.conf import settings
-from django.db import connection
 from django.utils import timezone
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -27,7 +22,7 @@ from time_machine import escape_hatch
 
 from safeguarding.core import audit
 from safeguarding.core.models import AuditEvent
-from safeguarding.core.tests import object_storage
+from safeguarding.core.tests import object_storage, processes
 from safeguarding.incidents.factories import make_incident
 from safeguarding.incidents.models import Action, Recommendation
 from safeguarding.incidents.states import IncidentStatus
@@ -36,11 +31,8 @@ from safeguarding.jobs.tests import jobs_for_tests
 from safeguarding.organisations.factories import OrganisationFactory, SafeguardingAreaFactory, person_with_role
 from safeguarding.organisations.models import OrganisationKind, Role
 
-if os.environ.get("DATABASE_URL", "").split(":", 1)[0] not in {"postgres", "postgresql"}:
-    pytest.skip(
-        "several servers share one PostgreSQL database (SQLite is for one machine): set DATABASE_URL to run it",
-        allow_module_level=True,
-    )
+if not processes.on_postgres():
+    pytest.skip(f"several servers share one database: {processes.POSTGRES_ONLY}", allow_module_level=True)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 PASSWORD = "correct-horse-battery-staple"
@@ -51,71 +43,32 @@ REDIS_URL = "redis://127.0.0.1:6379/0"
 @pytest.fixture
 def shared_environment(tmp_path):
     """What every process of the service is given: one database, one bucket, one Redis (keys of its own)."""
-    source = connection.settings_dict
     prefix = f"slp-two-servers-{uuid.uuid4().hex[:8]}"
     with object_storage.s3_server() as endpoint:
-        yield {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "config.settings.test",
-            "DATABASE_URL": f"postgres://{source['USER']}@{source['HOST'] or '127.0.0.1'}:{source['PORT'] or 5432}/"
-            f"{source['NAME']}",
-            "CACHE_URL": REDIS_URL,
-            "CACHE_KEY_PREFIX": prefix,
-            "AUDIT_CHAIN_SEALING": "deferred",
-            "MEDIA_ROOT": str(tmp_path / "not-used"),
-            "LOG_LEVEL": "WARNING",
+        yield processes.environment(
+            CACHE_URL=REDIS_URL,
+            CACHE_KEY_PREFIX=prefix,
+            MEDIA_ROOT=str(tmp_path / "not-used"),
             **object_storage.environment(endpoint),
-        }
+        )
     raw = redis.Redis.from_url(REDIS_URL)
     for key in raw.scan_iter(match=f"{prefix}:*"):
         raw.delete(key)
 
 
-def _start(command, env):
-    return subprocess.Popen(  # noqa: S603 (this project's own programs)
-        command, cwd=settings.BASE_DIR, env=env, start_new_session=True,
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )  # fmt: skip
-
-
 @pytest.fixture
 def service(shared_environment):
     """Two gunicorn servers and two workers; yields the servers' base addresses."""
-    gunicorn = os.path.join(os.path.dirname(sys.executable), "gunicorn")
-    ports = [object_storage.free_port(), object_storage.free_port()]
-    processes = [
-        _start([gunicorn, "config.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{port}"], shared_environment)
-        for port in ports
-    ]
-    processes += [
-        _start([sys.executable, "manage.py", "run_worker", "--no-schedules", "--interval", "0.2", "--worker-id", name],
-               shared_environment)
-        for name in ("worker-one", "worker-two")
-    ]  # fmt: skip
-    bases = [f"http://127.0.0.1:{port}" for port in ports]
+    servers = [processes.start_server(shared_environment) for _ in range(2)]
+    started = [process for process, _ in servers]
+    started += [processes.start_worker(shared_environment, name) for name in ("worker-one", "worker-two")]
+    bases = [base for _, base in servers]
     try:
         for base in bases:
-            _wait_for(base, processes)
+            processes.wait_for(base, started)
         yield bases
     finally:
-        for process in processes:
-            os.killpg(process.pid, signal.SIGTERM)
-        for process in processes:
-            process.wait(timeout=30)
-
-
-def _wait_for(base, processes):
-    for _ in range(120):
-        try:
-            if requests.get(f"{base}/healthz", timeout=5).status_code == 200:
-                return
-        except requests.RequestException:
-            pass
-        for process in processes:
-            if process.poll() is not None:
-                pytest.fail(f"a process of the service stopped: {process.stderr.read().decode()[-2000:]}")
-        time.sleep(0.5)
-    pytest.fail(f"{base} did not answer")
+        processes.stop(started)
 
 
 @pytest.fixture
