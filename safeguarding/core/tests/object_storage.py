@@ -2,6 +2,7 @@
 
 import contextlib
 import socket
+import urllib.request
 import uuid
 
 BUCKET = "safeguarding-evidence"
@@ -26,6 +27,9 @@ def s3_server():
     server.start()
     endpoint = f"http://127.0.0.1:{port}"
     try:
+        # moto keeps its buckets in memory for the whole process, shared by every server started in it: an
+        # earlier module's server on this test worker leaves its bucket behind. Start each server empty.
+        urllib.request.urlopen(urllib.request.Request(f"{endpoint}/moto-api/reset", method="POST"), timeout=10)
         client(endpoint).create_bucket(Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": REGION})
         yield endpoint
     finally:
