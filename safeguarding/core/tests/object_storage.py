@@ -2,8 +2,9 @@
 
 import contextlib
 import socket
-import urllib.request
 import uuid
+
+import requests
 
 BUCKET = "safeguarding-evidence"
 KEYS = {"FILES_S3_ACCESS_KEY_ID": "test-access-key", "FILES_S3_SECRET_ACCESS_KEY": "test-secret-key"}
@@ -29,7 +30,7 @@ def s3_server():
     try:
         # moto keeps its buckets in memory for the whole process, shared by every server started in it: an
         # earlier module's server on this test worker leaves its bucket behind. Start each server empty.
-        urllib.request.urlopen(urllib.request.Request(f"{endpoint}/moto-api/reset", method="POST"), timeout=10)
+        requests.post(f"{endpoint}/moto-api/reset", timeout=10).raise_for_status()
         client(endpoint).create_bucket(Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": REGION})
         yield endpoint
     finally:
