@@ -7,6 +7,7 @@ changes when a new one arrives.
 
 import hashlib
 import json
+import logging
 import threading
 from pathlib import Path
 
@@ -18,12 +19,14 @@ from django.utils import timezone
 from safeguarding.core import audit
 
 from ..linkage import records as linkage_records
-from ..linkage.model import LinkageModel
+from ..linkage.model import LinkageModel, ModelMismatch
 from ..models import LinkageModelParameters, LinkageModelVersion, Notification
 
 DEFAULT_MODEL_PATH = Path(__file__).resolve().parents[1] / "linkage" / "default_model.json"
 # Below this many notifications a model trained on the national table would know less than the default.
 MINIMUM_TRAINING_NOTIFICATIONS = 5_000
+
+logger = logging.getLogger(__name__)
 
 _cache = {}
 _cache_lock = threading.Lock()
@@ -35,7 +38,7 @@ def _shipped_default():
     return LinkageModel.from_json(json.loads(text)), hashlib.sha256(text.encode()).hexdigest()
 
 
-def _store(model, *, source, actor, checksum):
+def _store(model, *, source, actor, checksum, replaces_stale=None):
     """Adds the model as the next version and audits it; retried once if another process took the number."""
     keyed = model.keyed(settings.LINKAGE_HMAC_KEY)
     for attempt in range(2):
@@ -63,6 +66,7 @@ def _store(model, *, source, actor, checksum):
                         "prior": model.prior,
                         "em_sessions": model.summary.get("em_sessions", []),
                         "untrained_levels": model.summary.get("untrained_levels", []),
+                        **({"replaces_stale_version": replaces_stale} if replaces_stale else {}),
                     },
                 )
             return row
@@ -72,21 +76,56 @@ def _store(model, *, source, actor, checksum):
     return None
 
 
+def _stored_model(row):
+    """The LinkageModel of a stored version; ModelMismatch when its comparisons are no longer the code's."""
+    parameters = LinkageModelParameters.objects.get(version=row).parameters
+    return LinkageModel.from_json(parameters, secret=settings.LINKAGE_HMAC_KEY)
+
+
+def _fits_the_code(row):
+    try:
+        _stored_model(row)
+    except ModelMismatch:
+        return False
+    return True
+
+
 def install_default_model(actor=None):
     """The shipped default as a stored version, unless the newest version already is this default or a
-    model trained on real notifications. Returns the version in force."""
+    model trained on real notifications that still fits the code. Returns the version in force.
+
+    A trained model whose comparisons the code has since changed (a release with other levels) cannot
+    score: rather than fail every notification, the shipped default, trained on the code's own
+    comparisons, is stored as the next version and scores until the national table is retrained. The
+    stale version stays stored, as every version does."""
     latest = LinkageModelVersion.objects.order_by("-version").first()
     model, checksum = _shipped_default()
-    if latest is not None and (latest.source == LinkageModelVersion.Source.TRAINED or latest.checksum == checksum):
+    if latest is not None and latest.checksum == checksum:
         return latest
+    stale = False
+    if latest is not None and latest.source == LinkageModelVersion.Source.TRAINED:
+        if _fits_the_code(latest):
+            return latest
+        stale = True
+        logger.warning(
+            "Linkage model version %s no longer fits the code's comparisons; the shipped default replaces it",
+            latest.version,
+        )
     actor = actor or audit.Actor.system("linkage default model")
-    return _store(model, source=LinkageModelVersion.Source.DEFAULT, actor=actor, checksum=checksum)
+    return _store(
+        model,
+        source=LinkageModelVersion.Source.DEFAULT,
+        actor=actor,
+        checksum=checksum,
+        replaces_stale=latest.version if stale else None,
+    )
 
 
 def current_model():
     """(LinkageModelVersion, LinkageModel) in force: the newest version, read once per process."""
     if not _default_checked.is_set():
-        # Once per process: a release that ships a new default installs it (unless a trained model is in force).
+        # Once per process: a release that ships a new default installs it (unless a trained model that
+        # still fits the code is in force).
         install_default_model()
         _default_checked.set()
     row = LinkageModelVersion.objects.order_by("-version").only("pk", "version", "checksum").first()
@@ -97,11 +136,16 @@ def current_model():
         cached = _cache.get(cache_key)
     if cached is None:
         row = LinkageModelVersion.objects.get(pk=row.pk)
-        parameters = LinkageModelParameters.objects.get(version=row).parameters
-        cached = (row, LinkageModel.from_json(parameters, secret=settings.LINKAGE_HMAC_KEY))
+        try:
+            model = _stored_model(row)
+        except ModelMismatch:
+            # Stored by a process still running older code after this one's check: replaced as above.
+            row = install_default_model()
+            model = _stored_model(row)
+        cached = (row, model)
         with _cache_lock:
             _cache.clear()
-            _cache[cache_key] = cached
+            _cache[(row.pk, row.version, row.checksum)] = cached
     return cached
 
 

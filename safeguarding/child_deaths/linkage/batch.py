@@ -34,15 +34,28 @@ def predict(model, frame, *, threshold=PROPOSAL_THRESHOLD):
     return linker.inference.predict(threshold_match_probability=threshold).as_pandas_dataframe()
 
 
+def _sides(row):
+    """The two records' values kept in a predicted row (given_name_l -> left["given_name"])."""
+    sides = ({}, {})
+    for name, value in row.items():
+        for side, suffix in zip(sides, ("_l", "_r"), strict=True):
+            if name.endswith(suffix):
+                side[name[: -len(suffix)]] = None if value is None or pd.isna(value) else value
+    return sides
+
+
 def score_of_row(model, row):
     """The Score of one predicted pair, from Splink's comparison vector and Bayes factors."""
     fields = []
     for comparison in comparisons.COMPARISONS:
         levels = model.levels[comparison.name]
         gamma = int(row[f"gamma_{comparison.name}"])
-        # Splink numbers the levels other than the null level from the last (0) upwards; null is -1.
+        # Splink numbers the levels of no weight -1 and the others from the last (0) upwards. A comparison
+        # may have two levels of no weight (missing; names swapped, weighed with the given name): the
+        # pair's own values, which the row keeps, say which.
         if gamma == -1:
-            trained = levels[0]
+            left, right = _sides(row)
+            trained = next(level for level in levels if level.definition.is_null and level.definition.test(left, right))
         else:
             others = [level for level in levels if not level.definition.is_null]
             trained = others[len(others) - 1 - gamma]

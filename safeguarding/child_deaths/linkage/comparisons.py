@@ -98,11 +98,15 @@ def jaro_winkler(column, threshold, key, words):
     )
 
 
-def names_swapped():
-    """Given and family names written the other way round, in both records."""
+def names_swapped(counted=True):
+    """Given and family names written the other way round, in both records.
+
+    One slip seen in two fields: it is evidence once. The given name's comparison weighs it (trained
+    like any level); the family name's holds it as a level of no weight, as Splink holds a missing
+    value, so the swap is not counted twice."""
     return Level(
         "swapped",
-        "given and family names swapped",
+        "given and family names swapped" if counted else "given and family names swapped (weighed with the given name)",
         "given_name_l = family_name_r AND given_name_r = family_name_l",
         lambda left, right: (
             both(left, right, "given_name")
@@ -110,6 +114,7 @@ def names_swapped():
             and left["given_name"] == right["family_name"]
             and right["given_name"] == left["family_name"]
         ),
+        is_null=not counted,
     )
 
 
@@ -124,7 +129,7 @@ def _name(column, label):
         (
             null_level(column),
             exact(column, tf=True),
-            names_swapped(),
+            names_swapped(counted=column == "given_name"),
             jaro_winkler(column, 0.92, "close", "nearly the same (one or two letters differ)"),
             jaro_winkler(column, 0.88, "similar", "similar"),
             jaro_winkler(column, 0.7, "alike", "a little alike"),
@@ -170,14 +175,53 @@ def _day_and_month_swapped():
     )
 
 
+# Each part of the address the same, as SQL and as the same test in Python. Street and town are
+# compared as the street was before: Jaro-Winkler 0.9, Splink's usual "nearly the same" for text, so a
+# slip of one or two letters in a town's name does not make it another town.
+_ADDRESS_PARTS = {
+    "house": (
+        "house_number_l = house_number_r",
+        lambda left, right: both(left, right, "house_number") and left["house_number"] == right["house_number"],
+    ),
+    "street": (
+        "jaro_winkler_similarity(street_l, street_r) >= 0.9",
+        lambda left, right: both(left, right, "street") and _jaro_winkler(left, right, "street") >= 0.9,
+    ),
+    "town": (
+        "jaro_winkler_similarity(locality_l, locality_r) >= 0.9",
+        lambda left, right: both(left, right, "locality") and _jaro_winkler(left, right, "locality") >= 0.9,
+    ),
+}
+
+# Every combination of the three parts that agree is a level of its own, most parts first, so training
+# learns what each combination says (a house number and town without the street, say, where the street
+# was mistyped beyond recognition) instead of the code deciding which part matters.
+_ADDRESS_LEVELS = (
+    ("same_address", ("house", "street", "town"), "same house number, street and town"),
+    ("same_house", ("house", "street"), "same house number and street, another or no town"),
+    ("same_street_in_town", ("street", "town"), "same street and town, another or no house number"),
+    ("same_number_in_town", ("house", "town"), "same house number and town, another street"),
+    ("same_street", ("street",), "same street, nothing else the same"),
+    ("same_locality", ("town",), "same town or locality, nothing else the same"),
+    ("same_number", ("house",), "same house number, nothing else the same"),
+)
+
+
+def _address_level(key, parts, words):
+    tests = [_ADDRESS_PARTS[part][1] for part in parts]
+    return Level(
+        key,
+        words,
+        " AND ".join(_ADDRESS_PARTS[part][0] for part in parts),
+        lambda left, right: all(test(left, right) for test in tests),
+    )
+
+
 def _address():
     """House number, street and locality of the home address, taken together: a family that moved
-    changes all three at once, so three separate comparisons would count one move three times."""
-    same_street = "jaro_winkler_similarity(street_l, street_r) >= 0.9"
-
-    def street_alike(left, right):
-        return both(left, right, "street") and _jaro_winkler(left, right, "street") >= 0.9
-
+    changes all three at once, so three separate comparisons would count one move three times (and two
+    children of one house three times over). One comparison with a level for each combination of parts
+    that agree counts a move once and still learns what a part mistyped on its own says."""
     return Comparison(
         "address",
         "Home address",
@@ -192,23 +236,7 @@ def _address():
                 ),
                 is_null=True,
             ),
-            Level(
-                "same_house",
-                "same house number and street",
-                f"house_number_l = house_number_r AND {same_street}",
-                lambda left, right: (
-                    both(left, right, "house_number")
-                    and left["house_number"] == right["house_number"]
-                    and street_alike(left, right)
-                ),
-            ),
-            Level("same_street", "same street, another or no house number", same_street, street_alike),
-            Level(
-                "same_locality",
-                "same town or locality, another street",
-                "locality_l = locality_r",
-                lambda left, right: both(left, right, "locality") and left["locality"] == right["locality"],
-            ),
+            *(_address_level(*level) for level in _ADDRESS_LEVELS),
             else_level("different town and street"),
         ),
     )
@@ -249,6 +277,7 @@ COMPARISONS = (
         (
             null_level("postcode"),
             exact("postcode", tf=True),
+            _one_typo("postcode", "one character different, or two next to each other swapped"),
             exact("postcode_district", words="same district (first half)", key="same_district"),
             else_level("different district"),
         ),

@@ -67,27 +67,38 @@ def frequencies_of(frame):
     return tables
 
 
-def _write_effective_parameters(settings, linker):
-    """Writes into the saved settings the m and u that Splink scores with, for every level.
+def _write_effective_parameters(settings, linker, expected_matches):
+    """Writes into the saved settings the m and u that both paths score with, for every level.
 
-    A level that no training pair reached has no estimate; Splink then scores with its own fallback
-    (a default m by the level's position, u of one in a million where it was never observed). The
-    stored model holds those numbers too, so the on-arrival path reads exactly what the batch uses,
-    and the training summary names such levels. They matter only for data unlike the training data.
+    u is Splink's estimate (where the random sample never reached a level, Splink's fallback, one in a
+    million). m is EM's estimate with Laplace's rule of succession, one pair added to every level:
+    (m * n + 1) / (n + k) for n matching pairs expected in the training table and k levels. EM alone
+    gives a level no match of the training data reached an m of nearly 0, and so a weight of minus
+    a hundred or more: one such agreement would veto a pair on any other data, where that level does
+    occur among matches (a street and house number with the town spelt otherwise, say, when the
+    training data always spelt towns alike). With the added pair such a level weighs what one match
+    in n would, and a level many matches reached keeps its estimate (n is in the thousands).
+    A comparison none of whose levels EM reached (its fields always missing) keeps Splink's fallback.
+    The training summary names the levels EM did not reach.
     """
     untrained = []
     # Splink's settings object (pinned version) holds the effective values after its fallbacks.
     trained_comparisons = {c.output_column_name: c for c in linker._settings_obj.comparisons}
     for stored in settings["comparisons"]:
         comparison = trained_comparisons[stored["output_column_name"]]
-        for stored_level, level in zip(stored["comparison_levels"], comparison.comparison_levels, strict=True):
-            if level.is_null_level:
-                continue
-            if not isinstance(stored_level.get("m_probability"), float) or not isinstance(
-                stored_level.get("u_probability"), float
-            ):
+        pairs = [
+            (stored_level, level)
+            for stored_level, level in zip(stored["comparison_levels"], comparison.comparison_levels, strict=True)
+            if not level.is_null_level
+        ]
+        reached = [isinstance(stored_level.get("m_probability"), float) for stored_level, _level in pairs]
+        for (stored_level, level), trained in zip(pairs, reached, strict=True):
+            if not trained or not isinstance(stored_level.get("u_probability"), float):
                 untrained.append(f"{stored['output_column_name']}:{stored_level['label_for_charts']}")
-            stored_level["m_probability"] = float(level.m_probability)
+            m = float(level.m_probability)
+            if any(reached):
+                m = ((m if trained else 0.0) * expected_matches + 1) / (expected_matches + len(pairs))
+            stored_level["m_probability"] = m
             stored_level["u_probability"] = float(level.u_probability)
     return untrained
 
@@ -120,14 +131,17 @@ def train(records, *, seed=2026, max_u_pairs=5e6, description=""):
     if not any(not session.get("skipped") for session in sessions):
         raise NotEnoughData("No training rule found enough pairs to learn how records of one child differ")
     settings = linker.misc.save_model_to_json()
-    untrained = _write_effective_parameters(settings, linker)
+    prior = settings["probability_two_random_records_match"]
+    expected_matches = prior * len(frame) * (len(frame) - 1) / 2
+    untrained = _write_effective_parameters(settings, linker, expected_matches)
     summary = {
         "description": description,
         "records": len(frame),
         "u_sample_pairs": int(max_u_pairs),
         "seed": seed,
         "em_sessions": sessions,
-        "prior": settings["probability_two_random_records_match"],
+        "prior": prior,
+        "expected_matches": round(expected_matches),
         "untrained_levels": untrained,
     }
     return LinkageModel(settings, frequencies_of(frame), summary=summary)

@@ -46,9 +46,9 @@ def test_without_nhs_number_a_likely_match_is_proposed_with_reasons(area):
     assert candidate.probability >= PROPOSAL_THRESHOLD
     reasons = {field["label"]: field["outcome"] for field in candidate.reasons["fields"]}
     assert reasons["Family name"] == "nearly the same (one or two letters differ)"
-    assert reasons["Postcode"] == "same district (first half)"
+    assert reasons["Postcode"] == "one character different, or two next to each other swapped"
     assert reasons["Date of birth"] == "the same"
-    assert reasons["Home address"] == "same house number and street"
+    assert reasons["Home address"] == "same house number, street and town"
     # The model version that scored it is kept with it.
     version, _model = current_model()
     assert candidate.model == version and candidate.reasons["model_version"] == version.version

@@ -110,14 +110,62 @@ def test_every_level_is_the_same_in_sql_and_python():
             assert comparison.level_of(left, right).key == sql_level, (comparison.name, left, right)
 
 
-def test_swapped_names_are_linked(model):
+def test_swapped_names_are_linked_and_the_swap_counts_once(model):
     first = child("1")
     swapped = child("2", given_names="Hartigan", family_name="Rowan", postcode="")
     assert blocking.blocked(first, swapped)
     result = model.score(first, swapped)
-    levels = {field.comparison: field.level for field in result.fields}
-    assert levels["given_name"] == levels["family_name"] == "swapped"
+    fields = {field.comparison: field for field in result.fields}
+    assert fields["given_name"].level == fields["family_name"].level == "swapped"
+    # One slip seen in two fields: weighed with the given name, not again with the family name.
+    assert fields["given_name"].total > 0 and fields["family_name"].total == 0
     assert result.proposed
+    # The batch names the same levels, though Splink numbers both of the family name's weightless
+    # levels (missing, swapped) alike.
+    frame = training.frame_of([first, swapped])
+    row = batch.predict(model, frame, threshold=0.0).to_dict("records")[0]
+    in_batch = {field.comparison: field for field in batch.score_of_row(model, row).fields}
+    assert in_batch["family_name"].level == "swapped" and in_batch["given_name"].level == "swapped"
+    assert row["match_probability"] == pytest.approx(result.probability, abs=1e-12)
+
+
+def test_each_combination_of_address_parts_is_a_level_of_its_own(model):
+    """House number, street and town are one comparison (a move counts once); which of them agree
+    picks the level, so a street mistyped beyond recognition still leaves house number and town."""
+    first = child("1")
+    cases = {
+        "3 Orchard Row, Stockton-on-Tees": "same_address",
+        "3 Orchard Row, Thornaby": "same_house",
+        "8 Orchard Row, Stockton-on-Tees": "same_street_in_town",
+        "3 Bishopton Lane, Stockton-on-Tees": "same_number_in_town",
+        "8 Orchard Row, Leeds": "same_street",
+        "8 Bishopton Lane, Stockton-on-Tees": "same_locality",
+        "3 Mill Lane, Leeds": "same_number",
+        "41 Mill Lane, Leeds": "different",
+        "3 Orchard Row, Stockton-on-Teez": "same_address",  # a slip in the town's name
+    }
+    for address, level in cases.items():
+        fields = {field.comparison: field for field in model.score(first, child("2", address=address)).fields}
+        assert fields["address"].level == level, address
+    # A move (another house, street and town) is one disagreement, whatever the number of parts.
+    moved = {f.comparison: f for f in model.score(first, child("2", address="41 Mill Lane, Leeds")).fields}
+    assert [f for f in moved if moved[f].level == "different"] == ["address"]
+
+
+def test_no_level_is_given_a_veto_by_training(national):
+    """EM gives a level no match of the training data reached an m of nearly 0 (a weight of minus a
+    hundred, a veto on any data where the level does occur). Training adds one pair to every level."""
+    prepared, _truth = national
+    trained = training.train(prepared, max_u_pairs=1e5)
+    expected = trained.summary["expected_matches"]
+    assert expected == pytest.approx(trained.prior * len(prepared) * (len(prepared) - 1) / 2, rel=1e-3)
+    for comparison, levels in trained.levels.items():
+        weighed = [level for level in levels if not level.definition.is_null]
+        if comparison in {"date_of_death", "sex"} and not any(r["date_of_death"] for r in prepared):
+            continue
+        for level in weighed:
+            # (the summary rounds n to a whole pair)
+            assert level.m * (expected + len(weighed)) >= 1 - 1e-5, (comparison, level.definition.key)
 
 
 def test_a_common_name_with_other_dates_and_address_is_not_linked(model):

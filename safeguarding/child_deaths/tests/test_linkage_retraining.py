@@ -107,3 +107,34 @@ def test_the_monthly_job_retrains_once_the_table_is_big_enough(area, monkeypatch
     assert trained.status == RunStatus.SUCCEEDED, trained.error
     assert trained.counts["trained"] == 1 and trained.counts["version"] == default.version + 1
     assert current_model()[0].version == default.version + 1
+
+
+def test_a_trained_model_the_code_no_longer_fits_gives_way_to_the_shipped_default(area, panel_manager):
+    """A release that changes the comparisons leaves a trained model that cannot score: the shipped
+    default is stored as the next version and scores, instead of every notification failing."""
+    from safeguarding.child_deaths.actions import linkage_models
+
+    _national_table(area, 200)
+    trained = retrain_linkage_model(minimum=150, max_u_pairs=1e5)
+    parameters = trained.stored.parameters
+    address = next(c for c in parameters["splink_settings"]["comparisons"] if c["output_column_name"] == "address")
+    address["comparison_levels"] = address["comparison_levels"][:3] + address["comparison_levels"][-1:]
+    trained.stored.parameters = parameters
+    trained.stored.save(update_fields=["parameters"])
+    linkage_models._default_checked.clear()
+    linkage_models._cache.clear()
+
+    version, model = current_model()
+
+    assert version.version == trained.version + 1 and version.source == LinkageModelVersion.Source.DEFAULT
+    assert model.levels["address"]  # it scores with the code's comparisons
+    event = AuditEvent.objects.get(verb="child_death.linkage.model_stored", data__version=version.version)
+    assert event.data["replaces_stale_version"] == trained.version
+    # A notification still finds its match, scored by the default.
+    candidate = LinkCandidate.objects.order_by("pk").first()
+    notify(area, **another_notification_of(candidate))
+    newest = LinkCandidate.objects.order_by("-pk").first()
+    assert newest.model == version
+    # Asked again, nothing more is stored: the default in force fits.
+    linkage_models._default_checked.clear()
+    assert current_model()[0] == version
