@@ -5,6 +5,7 @@ job. Each model is a new version, audited and kept; nothing already proposed, co
 changes when a new one arrives.
 """
 
+import functools
 import hashlib
 import json
 import logging
@@ -31,16 +32,36 @@ logger = logging.getLogger(__name__)
 _cache = {}
 _cache_lock = threading.Lock()
 _default_checked = threading.Event()
+# Parsed models by (checksum, key): a version stored again with the same parameters (the default, installed
+# afresh in each empty database) is not parsed again. Parsing and keying the term frequencies of a model
+# takes about a tenth of a second, which every first notification of a database would otherwise pay.
+_parsed = {}
+_keyed_parameters = {}
 
 
+@functools.cache
 def _shipped_default():
+    """The default model shipped with the code, read once per process (a release is a new process)."""
     text = DEFAULT_MODEL_PATH.read_text(encoding="utf-8")
     return LinkageModel.from_json(json.loads(text)), hashlib.sha256(text.encode()).hexdigest()
 
 
+def _parameters_to_store(model, checksum):
+    """The model's parameters as stored: term frequencies under the keyed hash of their values."""
+    key = (checksum, settings.LINKAGE_HMAC_KEY)
+    with _cache_lock:
+        parameters = _keyed_parameters.get(key)
+    if parameters is None:
+        parameters = model.keyed(settings.LINKAGE_HMAC_KEY).as_json()
+        with _cache_lock:
+            _keyed_parameters.clear()
+            _keyed_parameters[key] = parameters
+    return parameters
+
+
 def _store(model, *, source, actor, checksum, replaces_stale=None):
     """Adds the model as the next version and audits it; retried once if another process took the number."""
-    keyed = model.keyed(settings.LINKAGE_HMAC_KEY)
+    parameters = _parameters_to_store(model, checksum)
     for attempt in range(2):
         try:
             with transaction.atomic():
@@ -54,7 +75,7 @@ def _store(model, *, source, actor, checksum, replaces_stale=None):
                     checksum=checksum,
                     summary=model.summary,
                 )
-                LinkageModelParameters.objects.create(version=row, parameters=keyed.as_json())
+                LinkageModelParameters.objects.create(version=row, parameters=parameters)
                 audit.record(
                     actor,
                     "child_death.linkage.model_stored",
@@ -78,8 +99,16 @@ def _store(model, *, source, actor, checksum, replaces_stale=None):
 
 def _stored_model(row):
     """The LinkageModel of a stored version; ModelMismatch when its comparisons are no longer the code's."""
-    parameters = LinkageModelParameters.objects.get(version=row).parameters
-    return LinkageModel.from_json(parameters, secret=settings.LINKAGE_HMAC_KEY)
+    key = (row.checksum, settings.LINKAGE_HMAC_KEY)
+    with _cache_lock:
+        model = _parsed.get(key)
+    if model is None:
+        parameters = LinkageModelParameters.objects.get(version=row).parameters
+        model = LinkageModel.from_json(parameters, secret=settings.LINKAGE_HMAC_KEY)
+        with _cache_lock:
+            _parsed.clear()
+            _parsed[key] = model
+    return model
 
 
 def _fits_the_code(row):
