@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from ..models import EntryFacetValue, RepositoryDataVersion, RepositoryEntry
+from . import facet_sets
 from .facets import FACETS, facts_of
 
 BATCH = 2000
@@ -15,11 +16,16 @@ BATCH = 2000
 def refresh(entry_ids):
     """Rewrites the facet rows of these entries and gives the repository a new data version (so nothing
     search kept from before is used again)."""
+    entry_ids = list(entry_ids)
     with transaction.atomic():
         write_rows(entry_ids)
-        RepositoryDataVersion.objects.update_or_create(
-            pk=1, defaults={"token": uuid.uuid4().hex, "changed_at": timezone.now()}
-        )
+        # Locked until the change commits: changes take their turn, each knowing the version it follows.
+        previous = RepositoryDataVersion.objects.select_for_update().filter(pk=1).values_list("token", flat=True)
+        previous = previous.first()
+        token = uuid.uuid4().hex
+        RepositoryDataVersion.objects.update_or_create(pk=1, defaults={"token": token, "changed_at": timezone.now()})
+        if previous:
+            facet_sets.carry_forward(previous, token, entry_ids)
 
 
 def write_rows(entry_ids):

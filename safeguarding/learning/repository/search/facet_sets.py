@@ -9,7 +9,10 @@ of them together (about 120 facet values) about 150 kB.
 
 The sets come from the facet index (EntryFacetValue) in one grouped query, are kept in the shared cache
 under the data version, and the newest version's are also held by each process, so a search reads them
-from memory. A new data version means a new build: the first search after a change pays for it.
+from memory. When entries change (facet_index.refresh), the sets of the version before are carried
+forward: the changed entries' bits are rewritten from their new facet rows inside the change's own
+transaction and the result shared once it commits, so the first search after a report arrives or a
+finding is coded does not rebuild them (a build reads every facet row: about 0.1 s at 10,000 reports).
 """
 
 import hashlib
@@ -17,7 +20,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, transaction
 
 from ..models import EntryFacetValue, RepositoryEntry
 
@@ -90,6 +93,34 @@ def _build(version):
         values.setdefault(facet, {})[value] = bitmap(ids)
     newest = id_array(RepositoryEntry.objects.order_by("-published_on", "-id").values_list("id", flat=True))
     return FacetSets(version=version, values=values, newest=newest)
+
+
+def carry_forward(previous, version, entry_ids):
+    """Called in the transaction that gives the repository `version` (after `previous`) by changing these
+    entries: the previous version's sets with those entries' bits rewritten, shared when the change
+    commits. Nothing is done when the previous sets are not at hand: the next search builds them."""
+    held = _held.get("sets")
+    sets = held if held is not None and held.version == previous else cache.get(f"repository:facet-sets:{previous}")
+    if sets is None:
+        return
+    changed = bitmap(id_array(entry_ids))
+    values = {}
+    for facet, by_value in sets.values.items():
+        for value, bits in by_value.items():
+            if bits & ~changed:
+                values.setdefault(facet, {})[value] = bits & ~changed
+    rows = EntryFacetValue.objects.filter(entry_id__in=list(entry_ids)).values_list("facet", "value", "entry_id")
+    for facet, value, entry_id in rows:
+        by_value = values.setdefault(facet, {})
+        by_value[value] = by_value.get(value, 0) | (1 << entry_id)
+    newest = id_array(RepositoryEntry.objects.order_by("-published_on", "-id").values_list("id", flat=True))
+    forward = FacetSets(version=version, values=values, newest=newest)
+
+    def share():
+        cache.set(f"repository:facet-sets:{version}", forward, CACHE_SECONDS)
+        _held["sets"] = forward
+
+    transaction.on_commit(share)
 
 
 def load(version):
