@@ -25,6 +25,7 @@ from django.db import connection, transaction
 from ..models import EntryFacetValue, RepositoryEntry
 
 CACHE_SECONDS = 60 * 60
+CARRY_FORWARD_AT_MOST = 1000
 _held = {}  # this process's sets of the newest data version it has seen: {"sets": FacetSets}
 
 
@@ -98,7 +99,10 @@ def _build(version):
 def carry_forward(previous, version, entry_ids):
     """Called in the transaction that gives the repository `version` (after `previous`) by changing these
     entries: the previous version's sets with those entries' bits rewritten, shared when the change
-    commits. Nothing is done when the previous sets are not at hand: the next search builds them."""
+    commits. Nothing is done when the previous sets are not at hand, or when so many entries changed (an
+    import, the demo's seeding) that a build is as cheap: the next search builds them."""
+    if len(entry_ids) > CARRY_FORWARD_AT_MOST:
+        return
     held = _held.get("sets")
     sets = held if held is not None and held.version == previous else cache.get(f"repository:facet-sets:{previous}")
     if sets is None:

@@ -221,3 +221,18 @@ def test_the_queries_a_search_makes_do_not_grow_with_the_reports_it_finds():
     assert _public("neglect").total == 30
     assert many == few
     assert max(few[1::2]) == 1  # repeated: the data version alone (the test cache is in memory)
+
+
+def test_a_change_to_many_entries_leaves_the_sets_to_the_next_search(django_capture_on_commit_callbacks, monkeypatch):
+    make_entry(title="One", harm_kinds=["neglect"])
+    _public("")
+    monkeypatch.setattr(facet_sets, "CARRY_FORWARD_AT_MOST", 1)
+    with django_capture_on_commit_callbacks(execute=True):
+        make_entry(title="Two", harm_kinds=["physical"])  # one entry: carried forward
+    assert facet_sets._held["sets"].version == facet_index.data_version()
+    with django_capture_on_commit_callbacks(execute=True):
+        facet_index.refresh(RepositoryEntry.objects.values_list("pk", flat=True))  # two: not
+    assert facet_sets._held["sets"].version != facet_index.data_version()
+    options = {f.key: f for f in _public("").facets}["harm_kind"].options
+    assert {(o.value, o.count) for o in options} == {("neglect", 1), ("physical", 1)}
+    assert facet_sets._held["sets"].version == facet_index.data_version()
