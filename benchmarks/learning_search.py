@@ -10,7 +10,12 @@ category scheme's phrase banks, 40 areas in nine regions, 2019-2026), codes thei
 routine maintenance would (ANALYZE; VACUUM on PostgreSQL, FTS5 optimize on SQLite). Then it times
 each of 24 representative searches (single words, phrases, several words, bad syntax, facets, browsing,
 a later page) through `search()`, the interface the pages call (ranking, snippets and every facet's
-counts included), and the public page itself through Django's test client, after one warm-up each.
+counts included), three ways after one warm-up each: first time (the cache cleared before each call),
+repeated (the same call again), and first after a report arrives (the repository's data version changed
+before each call, as receiving a report or coding a finding changes it). Then the public page itself through
+Django's test client, what a change costs its writer (`facet_index.refresh` of one entry), and a build of the
+facet bitmaps from nothing. The load average is printed at the start and the end: on this shared 2-core
+machine it says how far the figures are from an idle one's.
 
 With BENCH_DATABASE_URL set it does the same against that PostgreSQL database (migrated; seeded only if its
 repository is empty). It prints figures; it asserts nothing.
