@@ -26,6 +26,8 @@ from ..models import EntryFacetValue, RepositoryEntry
 
 CACHE_SECONDS = 60 * 60
 CARRY_FORWARD_AT_MOST = 1000
+# In the cache key: a release that changes what FacetSets holds must not read a pickle an earlier one kept.
+LAYOUT = 1
 _held = {}  # this process's sets of the newest data version it has seen: {"sets": FacetSets}
 
 
@@ -78,6 +80,10 @@ class FacetSets:
         return self.scopes[key]
 
 
+def _key(version):
+    return f"repository:facet-sets:{LAYOUT}:{version}"
+
+
 def _grouped_entry_ids():
     """(facet, value, [entry ids]) for every facet value, grouped by the database."""
     table = EntryFacetValue._meta.db_table
@@ -104,7 +110,7 @@ def carry_forward(previous, version, entry_ids):
     if len(entry_ids) > CARRY_FORWARD_AT_MOST:
         return
     held = _held.get("sets")
-    sets = held if held is not None and held.version == previous else cache.get(f"repository:facet-sets:{previous}")
+    sets = held if held is not None and held.version == previous else cache.get(_key(previous))
     if sets is None:
         return
     changed = bitmap(id_array(entry_ids))
@@ -121,7 +127,7 @@ def carry_forward(previous, version, entry_ids):
     forward = FacetSets(version=version, values=values, newest=newest)
 
     def share():
-        cache.set(f"repository:facet-sets:{version}", forward, CACHE_SECONDS)
+        cache.set(_key(version), forward, CACHE_SECONDS)
         _held["sets"] = forward
 
     transaction.on_commit(share)
@@ -135,7 +141,7 @@ def load(version):
     held = _held.get("sets")
     if held is not None and held.version == version:
         return held
-    key = f"repository:facet-sets:{version}"
+    key = _key(version)
     sets = cache.get(key)
     if sets is None:
         sets = _build(version)
