@@ -24,15 +24,20 @@ def sign_in(client, user, *, second_factor=True):
 
 def reload_migration_data():
     """Loads again the reference data that data migrations seed (the clock policy table, the methods of
-    learning inquiries, the category scheme of the national repository). Each loader is idempotent."""
+    learning inquiries, the category scheme of the national repository and its data version). Each loader is
+    idempotent."""
     from safeguarding.learning.repository import taxonomy_data
 
     clocks = importlib.import_module("safeguarding.core.clocks.migrations.0002_default_policies")
     methodologies = importlib.import_module("safeguarding.incidents.migrations.0002_methodologies")
+    repository_version = importlib.import_module(
+        "safeguarding.learning.repository.migrations.0006_repository_data_version"
+    )
     with transaction.atomic():
         clocks.load_defaults(apps, None)
         methodologies.add_methodologies(apps, None)
         taxonomy_data.load(apps.get_model("repository", "ThemeGroup"), apps.get_model("repository", "Theme"))
+        repository_version.first_version(apps, None)
 
 
 @contextmanager

@@ -9,7 +9,7 @@ def index_existing_entries(apps, schema_editor):
     from safeguarding.learning.repository.search import facet_index
 
     ids = list(apps.get_model("repository", "RepositoryEntry").objects.values_list("pk", flat=True))
-    facet_index.refresh(ids)
+    facet_index.write_rows(ids)
 
 
 class Migration(migrations.Migration):

@@ -206,3 +206,16 @@ class EntryFacetValue(models.Model):
 
     def __str__(self):
         return f"{self.facet}={self.value} on entry {self.entry_id}"
+
+
+class RepositoryDataVersion(models.Model):
+    """One row, given a new random token whenever an entry arrives, a new edition replaces one or a finding's
+    codes change (search/facet_index.py), in the same transaction as the change. Search keeps what it works
+    out (facet sets, ranked matches, result pages) under this token, so nothing is used after a change; a
+    token rather than a counter so that a rolled-back change never brings back a number already used."""
+
+    token = models.CharField(max_length=32)
+    changed_at = models.DateTimeField()
+
+    def __str__(self):
+        return f"Repository data version {self.token} ({self.changed_at:%Y-%m-%d %H:%M:%S})"

@@ -1,15 +1,16 @@
-# ruff: noqa: S608, S611 (SQL is built only from this module's fixed table and column names; every value
+# ruff: noqa: S608 (SQL is built only from this module's fixed table and column names; every value
 # a person typed is passed as a query parameter)
 """The two full-text engines behind the one search interface: SQLite FTS5 and PostgreSQL text search.
 
-Each backend does three things with a ParsedQuery: narrow a queryset of entries to those that match,
-order matching entry ids by relevance, and make a snippet of each page entry's text with the hits between
+Each backend does three things with a ParsedQuery: give the ids of every entry that matches (whoever may
+see it: search intersects them with the person's scope), give them in order of relevance (most relevant
+first, then newest, then the higher id), and make a snippet of each page entry's text with the hits between
 HIT_START and HIT_END (control characters that report text does not hold; `snippets.as_html` escapes the
-text and only then turns them into <mark>).
+text and only then turns them into <mark>). Ids come back as numpy arrays: search keeps them per query.
 """
 
+import numpy as np
 from django.db import connection
-from django.db.models.expressions import RawSQL
 
 from .index_sql import ENTRY_TABLE, FTS_TABLE, TEXT_SEARCH_CONFIG, VECTOR_COLUMN, ensure_sqlite_index
 
@@ -24,22 +25,26 @@ class SqliteBackend:
     def __init__(self):
         ensure_sqlite_index(connection)
 
-    def matching(self, entries, parsed):
-        match = RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [parsed.as_literals()])
-        return entries.filter(id__in=match)
+    def matching_ids(self, parsed):
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [parsed.as_literals()])
+            return np.asarray([row[0] for row in cursor.fetchall()], dtype=np.int64)
 
-    def ranked(self, matching_entries, parsed):
-        # bm25 needs the MATCH in the same query, so rank every hit once here (lower is better) and keep
-        # those the person may see, rather than a correlated subquery per row.
+    def ranked_ids(self, parsed, newest):
+        """bm25 (lower is better), ties by position in `newest` (every id, newest first)."""
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT rowid, {self._BM25} FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
                 [parsed.as_literals()],
             )
-            rank = dict(cursor.fetchall())
-        allowed = matching_entries.order_by().values_list("id", "published_on")
-        ordered = sorted(allowed, key=lambda row: (rank.get(row[0], 0.0), -row[1].toordinal(), -row[0]))
-        return [entry_id for entry_id, _published in ordered]
+            rows = cursor.fetchall()
+        ids = np.asarray([row[0] for row in rows], dtype=np.int64)
+        if not ids.size:
+            return ids
+        position = np.full(int(max(ids.max(), newest.max(initial=0))) + 1, len(newest), dtype=np.int64)
+        position[newest] = np.arange(len(newest))
+        rank = np.asarray([row[1] for row in rows], dtype=np.float64)
+        return ids[np.lexsort((position[ids], rank))]
 
     def snippets(self, entry_ids, parsed):
         if not entry_ids:
@@ -58,19 +63,21 @@ class PostgresBackend:
     def _tsquery(self):
         return f"websearch_to_tsquery('{TEXT_SEARCH_CONFIG}', %s)"
 
-    def matching(self, entries, parsed):
-        match = RawSQL(
-            f"SELECT id FROM {ENTRY_TABLE} WHERE {VECTOR_COLUMN} @@ {self._tsquery()}", [parsed.as_literals()]
-        )
-        return entries.filter(id__in=match)
+    def _ids(self, sql, parsed):
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [parsed.as_literals()] * sql.count("%s"))
+            return np.asarray([row[0] for row in cursor.fetchall()], dtype=np.int64)
 
-    def ranked(self, matching_entries, parsed):
-        """A queryset of ids by relevance: the paginator's LIMIT and OFFSET reach the database, so only a
-        page of ids comes back however many entries match."""
-        # The outermost query names the entry table itself, so the stored vector can be read from it.
-        rank = RawSQL(f'ts_rank("{ENTRY_TABLE}"."{VECTOR_COLUMN}", {self._tsquery()})', [parsed.as_literals()])
-        ordered = matching_entries.annotate(rank=rank).order_by("-rank", "-published_on", "-id")
-        return ordered.values_list("id", flat=True)
+    def matching_ids(self, parsed):
+        return self._ids(f"SELECT id FROM {ENTRY_TABLE} WHERE {VECTOR_COLUMN} @@ {self._tsquery()}", parsed)
+
+    def ranked_ids(self, parsed, newest):
+        """Ranked by the database in one statement: the stored vector is read on the entry's own row."""
+        return self._ids(
+            f"SELECT id FROM {ENTRY_TABLE} WHERE {VECTOR_COLUMN} @@ {self._tsquery()} "
+            f"ORDER BY ts_rank({VECTOR_COLUMN}, {self._tsquery()}) DESC, published_on DESC, id DESC",
+            parsed,
+        )
 
     def snippets(self, entry_ids, parsed):
         if not entry_ids:

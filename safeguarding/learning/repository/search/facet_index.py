@@ -1,18 +1,35 @@
 """The facet index: each entry's facet values as rows (EntryFacetValue), written when the entry is received
-or its findings' codes change, and the version that search results are cached under."""
+or its findings' codes change, and the data version that everything search keeps is filed under."""
+
+import uuid
 
 from django.db import transaction
-from django.db.models import Count, Max
 from django.utils import timezone
 
-from ..models import EntryFacetValue, RepositoryEntry
+from ..models import EntryFacetValue, RepositoryDataVersion, RepositoryEntry
+from . import facet_sets
 from .facets import FACETS, facts_of
 
 BATCH = 2000
 
 
 def refresh(entry_ids):
-    """Rewrites the facet rows of these entries and marks them changed (so cached searches are not reused)."""
+    """Rewrites the facet rows of these entries and gives the repository a new data version (so nothing
+    search kept from before is used again)."""
+    entry_ids = list(entry_ids)
+    with transaction.atomic():
+        write_rows(entry_ids)
+        # Locked until the change commits: changes take their turn, each knowing the version it follows.
+        previous = RepositoryDataVersion.objects.select_for_update().filter(pk=1).values_list("token", flat=True)
+        previous = previous.first()
+        token = uuid.uuid4().hex
+        RepositoryDataVersion.objects.update_or_create(pk=1, defaults={"token": token, "changed_at": timezone.now()})
+        if previous:
+            facet_sets.carry_forward(previous, token, entry_ids)
+
+
+def write_rows(entry_ids):
+    """The facet rows alone (the migration that made the index fills it this way, before versions existed)."""
     entry_ids = list(entry_ids)
     with transaction.atomic():
         for start in range(0, len(entry_ids), BATCH):
@@ -29,8 +46,7 @@ def refresh(entry_ids):
 
 
 def data_version():
-    """Read from the data, not kept in the cache, so that a worker with a cache of its own (no shared cache
-    configured) never serves a search from before a change another worker made. Changes whenever an entry
-    is added or changed, a new edition arrives or a finding's codes change."""
-    found = RepositoryEntry.objects.aggregate(entries=Count("id"), last=Max("id"), changed=Max("updated_at"))
-    return f"{found['entries']}:{found['last']}:{found['changed'].isoformat() if found['changed'] else ''}"
+    """Read from the database (one row by its key), not kept in the cache, so that a worker with a cache of
+    its own (no shared cache configured) never serves a search from before a change another worker made.
+    None when there is no version row (a test database emptied by a flush): then nothing may be kept."""
+    return RepositoryDataVersion.objects.filter(pk=1).values_list("token", flat=True).first()

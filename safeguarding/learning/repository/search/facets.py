@@ -1,14 +1,13 @@
-"""The facets of a repository search: what each one reads from an entry, and how choices filter and count.
+"""The facets of a repository search: what each one reads from an entry, how its options are labelled and
+ordered, and which chosen values a request may carry.
 
 Filters combine with AND across facets and OR within one. A facet's counts are taken with every other
 facet's choices applied but not its own, so the alternatives to a choice stay visible with their numbers.
-
-The facts of every entry matching the words are read in two queries (the entries' columns, then the
-themes of their current findings) and filtered and counted here: ten facets counted in SQL would scan the
-entries ten times, and the repository (a few hundred reports a year) fits in memory many times over.
+An entry's facet values are read (`facts_of`, two queries for any number of entries) only when the entry or
+its codes change, into the facet index (facet_index.py); searches filter and count from bitmaps of it
+(facet_sets.py).
 """
 
-from collections import Counter
 from dataclasses import dataclass
 
 from django.db.models import F
@@ -133,22 +132,3 @@ def facts_of(entries):
     for row in rows:
         row["themes"] = tuple(themes.get(row["id"], ()))
     return rows
-
-
-def _passes(facts, selected, except_key=None):
-    return all(
-        key == except_key or not selected_values.isdisjoint(FACETS_BY_KEY[key].values_of(facts))
-        for key, selected_values in selected.items()
-    )
-
-
-def filter_and_count(rows, selected):
-    """(the rows every choice allows, {facet key: [Option]})."""
-    chosen = {key: set(values) for key, values in selected.items()}
-    kept = [facts for facts in rows if _passes(facts, chosen)]
-    options = {}
-    for facet in FACETS:
-        counted = kept if facet.key not in chosen else [f for f in rows if _passes(f, chosen, except_key=facet.key)]
-        counts = Counter(value for facts in counted for value in facet.values_of(facts))
-        options[facet.key] = facet.options(counts, selected.get(facet.key, []))
-    return kept, options
