@@ -1,6 +1,8 @@
 """/api/v1/child-deaths: notify a death from a case-management system, and read the token's areas' cases."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema
@@ -20,7 +22,7 @@ from safeguarding.organisations.models import SafeguardingArea
 
 from . import clocks
 from .actions.notify import notify_death
-from .models import CaseStatus, ChildDeathCase
+from .models import CaseStatus, ChildDeathCase, Notification
 from .serializers import ChildDeathCaseSerializer, DeathNotificationInSerializer, DeathNotificationReceiptSerializer
 
 # Child death review keeps "not stated" and "not known" as one group.
@@ -30,9 +32,12 @@ _ACTION_FIELDS = {"area": "residence_area", "ethnic_category": "ethnicity_group"
 _API_FIELDS = {action: api for api, action in _ACTION_FIELDS.items()}
 
 
-def _with_clocks(case):
+def _with_clocks(case, policies=None):
     today = timezone.localdate()
-    case.api_clocks = [clocks.inform_database_clock(case, today), clocks.panel_review_clock(case, today)]
+    case.api_clocks = [
+        clocks.inform_database_clock(case, today, policies=policies),
+        clocks.panel_review_clock(case, today, policies=policies),
+    ]
     return case
 
 
@@ -114,7 +119,7 @@ class _CaseQuery(ScopedApiView):
     def get_queryset(self):
         return (
             ChildDeathCase.objects.visible_to(self.request.user)
-            .select_related("child", "area", "panel", "place_of_death_area", "panel_review")
+            .select_related("child", "area", "panel", "place_of_death_area", "panel_review", "merged_into")
             .order_by("updated_at", "pk")
         )
 
@@ -123,8 +128,14 @@ class CaseList(_CaseQuery, generics.ListAPIView):
     def filter_queryset(self, queryset):
         return filtered(self.request, queryset, status_choices=CaseStatus.choices)
 
+    def get_queryset(self):
+        # The page's notification counts in its own query, not one COUNT per case.
+        counted = Notification.objects.filter(case=OuterRef("pk")).order_by().values("case").annotate(n=Count("pk"))
+        return super().get_queryset().annotate(notification_count=Coalesce(Subquery(counted.values("n")), 0))
+
     def paginate_queryset(self, queryset):
-        return [_with_clocks(case) for case in super().paginate_queryset(queryset)]
+        policies = clocks.read_policies()  # once a page, not twice a case
+        return [_with_clocks(case, policies) for case in super().paginate_queryset(queryset)]
 
     @extend_schema(
         operation_id="child_deaths_list",

@@ -107,4 +107,5 @@ class ChildDeathCaseSerializer(serializers.ModelSerializer):
         ]
 
     def get_notifications(self, case) -> int:
-        return case.notifications.count()
+        counted = getattr(case, "notification_count", None)  # annotated by the list
+        return case.notifications.count() if counted is None else counted
