@@ -150,6 +150,10 @@ class LinkCandidate(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["notification", "case"], name="one_candidate_per_notification_and_case")
         ]
+        # Panel managers' tasks look for the few links still proposed among every link ever decided.
+        indexes = [
+            models.Index(fields=["case"], condition=models.Q(decision="proposed"), name="link_candidate_proposed")
+        ]
 
     def __str__(self):
         return f"Possible link of notification {self.notification_id} to {self.case}"

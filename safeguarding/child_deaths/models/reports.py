@@ -80,6 +80,10 @@ class AgencyReport(models.Model):
     class Meta:
         ordering = ["requested_on", "pk"]
         constraints = [models.UniqueConstraint(fields=["case", "organisation"], name="one_report_per_agency_per_case")]
+        # Task lists and the header's count look for reports still awaited among tens of thousands submitted.
+        indexes = [
+            models.Index(fields=["case"], condition=models.Q(submitted_on__isnull=True), name="agency_report_awaited")
+        ]
 
     def __str__(self):
         return f"Report from {self.organisation} on {self.case}"

@@ -67,6 +67,16 @@ class PanelReview(models.Model):
 
     objects = CaseChildQuerySet.as_manager()
 
+    class Meta:
+        # Panel managers' tasks look for the few reviews that called for a serious incident not yet linked.
+        indexes = [
+            models.Index(
+                fields=["case"],
+                condition=models.Q(serious_incident_prompted_at__isnull=False, serious_incident__isnull=True),
+                name="panel_review_incident_awaited",
+            )
+        ]
+
     def __str__(self):
         return f"Panel review of {self.case}"
 

@@ -16,6 +16,7 @@ from safeguarding.learning.nsci.models import NationalInquiry
 from safeguarding.learning.repository.models import RepositoryEntry
 
 from . import analysis, recurrence, repetition, similarity
+from .cached import cached
 from .charts import count_bars
 from .forms import DismissForm, FilterForm
 from .models import AlertStatus, RecurrenceAlert
@@ -60,17 +61,26 @@ def _repetition(user, start, end, region):
 
 @national_only()
 def dashboard(request):
-    years = analysis.coded_years()
+    years = cached("coded years", (), analysis.coded_years)
     form = FilterForm(request.GET or None, years=years)
     start, end, period_label, region, chosen_theme = form.selection(timezone.localdate())
-    counts = analysis.theme_counts(start, end, region=region)
+    region_key = region.pk if region else None
+    counts = cached("theme counts", (start, end, region_key), lambda: analysis.theme_counts(start, end, region=region))
     # The theme followed over the years: the one chosen, else the one in most reports of the selection.
     if chosen_theme:
         followed = next((count for count in counts if count.theme == chosen_theme), None)
     else:
         followed = counts[0] if counts else None
     theme = chosen_theme or (followed.theme if followed else None)
-    trend = analysis.theme_trend(theme, years, region=region) if theme else []
+    trend = (
+        cached(
+            "theme trend",
+            (theme.pk, tuple(years), region_key),
+            lambda: analysis.theme_trend(theme, years, region=region),
+        )
+        if theme
+        else []
+    )
     open_alerts = RecurrenceAlert.objects.filter(status=AlertStatus.OPEN).select_related("theme")
     context = {
         "current": "dashboard",
