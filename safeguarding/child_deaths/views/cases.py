@@ -68,7 +68,11 @@ def case_detail(request, reference):
     # The place of death's panel and national roles see the case pseudonymised: no route to identity.
     may_see_identity = user.has_perm("child_deaths.view_identity", case)
     now = today()
-    candidates = LinkCandidate.objects.visible_to(user).filter(Q(case=case) | Q(notification__case=case))
+    # The case's notifications by id rather than through a join: an OR across the join made PostgreSQL read
+    # every notification ever made (56 ms at national volume, 1.4 ms this way).
+    candidates = LinkCandidate.objects.visible_to(user).filter(
+        Q(case=case) | Q(notification__in=case.notifications.values("pk"))
+    )
     review = getattr(case, "panel_review", None)
     linked_incident_id = review.serious_incident_id if review is not None else None
     context = {
