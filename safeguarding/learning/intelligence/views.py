@@ -183,7 +183,7 @@ def alert(request, pk):
 @national_only()
 def repeated(request):
     today = timezone.localdate()
-    form = FilterForm(request.GET or None, years=analysis.coded_years())
+    form = FilterForm(request.GET or None, years=cached("coded years", (), analysis.coded_years))
     start, end, period_label, region, _theme = form.selection(today)
     found = _repetition(request.user, start, end, region)
     return render(
