@@ -1,0 +1,123 @@
+"""List pages of the national learning framework: the repository and its coding queue and digest, intelligence,
+national inquiries, the reviewer register, the national body's reports. The table of every list page and its
+test is in this package's __init__.py."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from safeguarding.learning.intelligence.models import AlertStatus, RecurrenceAlert
+from safeguarding.learning.national_reports.models import AnnualReport, ReportStatus
+from safeguarding.learning.nsci.factories import make_inquiry
+from safeguarding.learning.repository.factories import code, make_entry
+from safeguarding.learning.repository.models import Theme
+from safeguarding.learning.reviewers.factories import make_reviewer
+from safeguarding.organisations.factories import SafeguardingAreaFactory, person_with_role
+from safeguarding.organisations.models import Role
+
+from .helpers import rows_of, same_for_more_rows
+
+pytestmark = pytest.mark.django_db
+
+
+def _coded_entry(number):
+    entry = make_entry(findings=[("The baby was often hungry.", "Neglect was not named.")])
+    code(entry.current_findings().first(), "neglect")
+    return entry
+
+
+@pytest.mark.parametrize(
+    "url", ["/learning/", "/learning/?q=hungry", "/learning/?theme=neglect&sort=oldest", "/national-reports/themes/"]
+)
+def test_public_pages_of_coded_reports(client, url):
+    same_for_more_rows(client, url, rows_of(_coded_entry))
+
+
+def test_theme_briefing(client):
+    same_for_more_rows(client, "/national-reports/themes/neglect/", rows_of(_coded_entry))
+
+
+@pytest.mark.parametrize(
+    "url", ["/learning/national/?q=hungry", "/intelligence/", "/intelligence/repeated-recommendations/"]
+)
+def test_national_pages_of_coded_reports(client, sign_in, url):
+    sign_in(person_with_role(Role.NATIONAL_ANALYST))
+    same_for_more_rows(client, url, rows_of(_coded_entry))
+
+
+def test_coding_queue(client, sign_in):
+    sign_in(person_with_role(Role.NATIONAL_ANALYST))
+    same_for_more_rows(client, "/learning/coding/", rows_of(lambda n: make_entry()))
+
+
+def test_digest_months(client):
+    def entry_of_its_own_month(number):
+        published = datetime.date(2025 - number // 12, 12 - number % 12, 3)
+        return make_entry(published_on=published)
+
+    same_for_more_rows(client, "/learning/digest/", rows_of(entry_of_its_own_month))
+
+
+def test_digest_of_a_month(client):
+    same_for_more_rows(client, "/learning/digest/2026-03/", rows_of(lambda n: make_entry()))
+
+
+def test_recurrence_alerts(client, sign_in):
+    analyst = person_with_role(Role.NATIONAL_ANALYST)
+    sign_in(analyst)
+    themes = iter(Theme.objects.filter(is_active=True).order_by("pk"))
+
+    def alert(number):
+        raised = RecurrenceAlert.objects.create(
+            theme=next(themes),
+            window_start=datetime.date(2025, 12, 1),
+            window_end=datetime.date(2026, 11, 30),
+            report_count=5,
+            area_count=3,
+            minimum_reports=5,
+            minimum_areas=3,
+            window_months=12,
+            raised_on=datetime.date(2026, 11, 1),
+            status=AlertStatus.DISMISSED if number % 2 else AlertStatus.OPEN,
+            dismissed_by=analyst if number % 2 else None,
+            dismissed_reason="Known" if number % 2 else "",
+            dismissed_at=timezone.now() if number % 2 else None,
+        )
+        raised.entries.add(make_entry())
+        return raised
+
+    same_for_more_rows(client, "/intelligence/alerts/", rows_of(alert))
+
+
+def test_national_inquiries(client, sign_in, area):
+    analyst = person_with_role(Role.NATIONAL_ANALYST)
+    sign_in(analyst)
+
+    def inquiry(number):
+        return make_inquiry([area, SafeguardingAreaFactory()], proposed_by=analyst, title=f"Inquiry {number}")
+
+    same_for_more_rows(client, "/national-inquiries/", rows_of(inquiry))
+
+
+def test_reviewer_register(client, sign_in):
+    sign_in(person_with_role(Role.NATIONAL_ADMINISTRATOR))
+    same_for_more_rows(client, "/reviewers/", rows_of(lambda n: make_reviewer()))
+
+
+def _annual_report(number, status=ReportStatus.PUBLISHED):
+    return AnnualReport.objects.create(
+        year=2000 + number,
+        status=status,
+        assembled_at=timezone.now(),
+        published_on=datetime.date(2001 + number, 6, 1) if status == ReportStatus.PUBLISHED else None,
+    )
+
+
+def test_annual_reports_to_manage(client, sign_in):
+    sign_in(person_with_role(Role.NATIONAL_ADMINISTRATOR))
+    same_for_more_rows(client, "/national-reports/", rows_of(lambda n: _annual_report(n, ReportStatus.DRAFT)))
+
+
+def test_published_annual_reports(client):
+    same_for_more_rows(client, "/national-reports/published/", rows_of(_annual_report))
