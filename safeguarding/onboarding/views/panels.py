@@ -13,14 +13,16 @@ from safeguarding.core.forms import add_action_errors
 from ..actions import panels as actions
 from ..forms import PanelChangeForm, PanelForm
 from ..models import DeathImport
-from ..population import coverage_of
+from ..population import coverage_by_panel, coverage_of
 from .common import require_perm
 
 
 @login_required
 def panel_list(request):
     require_perm(request, "onboarding.form_panel")
-    rows = [(panel, coverage_of(panel.areas.all())) for panel in Panel.objects.prefetch_related("areas")]
+    panels = list(Panel.objects.prefetch_related("areas"))
+    coverage = coverage_by_panel(panels)
+    rows = [(panel, coverage[panel.pk]) for panel in panels]
     return render(request, "onboarding/panel_list.html", {"rows": rows})
 
 
