@@ -91,3 +91,32 @@ def test_panel_populations(client, sign_in):
         return PanelFactory(areas=[area])
 
     same_for_more_rows(client, "/child-deaths/panel-populations/", rows_of(panel))
+
+
+def test_agency_reports_of_a_case(client, sign_in, area):
+    PanelFactory(areas=[area])
+    manager = person_with_role(Role.PANEL_MANAGER, area)
+    manager.is_verified = lambda: True
+    sign_in(manager)
+    case = make_case(area, nhs_number=nhs_number(0))
+
+    def report(number):
+        agency = person_with_role(Role.PRACTITIONER, area).memberships.get().organisation
+        return request_report(manager, case, organisation=agency, contexts=[])
+
+    same_for_more_rows(client, f"/child-deaths/{case.reference}/", rows_of(report))
+
+
+def test_deaths_by_year_of_a_panel(client, sign_in, area):
+    sign_in(person_with_role(Role.NATIONAL_ADMINISTRATOR))
+    panel = PanelFactory(areas=[area])
+
+    def death_in_a_year_of_its_own(number):
+        return make_case(
+            area,
+            nhs_number=nhs_number(number),
+            date_of_birth=datetime.date(2010, 1, 1),
+            date_of_death=datetime.date(2014 + number, 6, 1),
+        )
+
+    same_for_more_rows(client, f"/onboarding/panels/{panel.slug}/", rows_of(death_in_a_year_of_its_own))

@@ -7,7 +7,14 @@ import pytest
 
 from safeguarding.api.models import Scope
 from safeguarding.incidents.factories import child_of, make_incident
-from safeguarding.incidents.models import Action, Finding, IncidentStatusChange, Recommendation
+from safeguarding.incidents.models import (
+    Action,
+    AgencySummaryRequest,
+    Finding,
+    IncidentStatusChange,
+    RapidInquiry,
+    Recommendation,
+)
 from safeguarding.incidents.states import IncidentStatus
 from safeguarding.organisations.factories import OrganisationFactory, person_with_role
 from safeguarding.organisations.models import Role
@@ -96,3 +103,23 @@ def test_history_of_an_incident(client, sign_in, area):
         )
 
     same_for_more_rows(client, f"/incidents/{incident.pk}/history/", rows_of(status_change))
+
+
+def test_agency_summaries_of_a_rapid_inquiry(client, sign_in, area):
+    lead = person_with_role(Role.RAPID_INQUIRY_LEAD, area)
+    sign_in(lead)
+    incident = make_incident(area, IncidentStatus.RAPID_INQUIRY)
+    RapidInquiry.objects.create(incident=incident, lead=lead, started_on=incident.submitted_at.date())
+
+    def summary_request(number):
+        organisation = OrganisationFactory()
+        area.partners.add(organisation)
+        return AgencySummaryRequest.objects.create(
+            incident=incident,
+            organisation=organisation,
+            requested_on=incident.submitted_at.date(),
+            due_on=datetime.date(2026, 12, 10),
+            contact_email=f"summaries{number}@agency.example",
+        )
+
+    same_for_more_rows(client, f"/incidents/{incident.pk}/rapid-inquiry/", rows_of(summary_request))

@@ -8,6 +8,8 @@ from safeguarding.arrangements.factories import local_authority
 from safeguarding.child_deaths.factories import PanelFactory
 from safeguarding.mortality.factories import MortalityRecordFactory
 from safeguarding.mortality.models import Release
+from safeguarding.mortality.tables import BUILDERS
+from safeguarding.mortality.views.dashboard import PAGES
 from safeguarding.organisations.factories import OrganisationFactory, SafeguardingAreaFactory, person_with_role
 from safeguarding.organisations.models import Region, Role
 
@@ -37,7 +39,15 @@ def test_published_releases(client):
     same_for_more_rows(client, "/statistics/", rows_of(_release))
 
 
-@pytest.mark.parametrize("url", ["/mortality/", "/mortality/hazards/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/mortality/",
+        "/mortality/hazards/",
+        *[f"/mortality/{page}/" for page in PAGES],
+        *[f"/mortality/tables/{table}.csv" for table in BUILDERS],
+    ],
+)
 def test_mortality_dashboard(client, sign_in, url):
     sign_in(person_with_role(Role.NATIONAL_ANALYST))
     same_for_more_rows(client, url, rows_of(lambda n: MortalityRecordFactory(year_of_death=2020 + n % 5)))

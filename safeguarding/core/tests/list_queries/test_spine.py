@@ -161,3 +161,13 @@ def test_returns(client, sign_in, area):
         return request_return(manager, report, contact_name=f"Dr {number}", contact_email=f"dr{number}@gp.example")
 
     same_for_more_rows(client, "/returns/", rows_of(link))
+
+
+def test_roles_of_a_person(client, sign_in):
+    sign_in(person_with_role(Role.NATIONAL_ADMINISTRATOR))
+    person = person_with_role(Role.PRACTITIONER, SafeguardingAreaFactory())
+
+    def role_in_another_area(number):
+        return MembershipFactory(user=person, area=SafeguardingAreaFactory(), role=Role.PRACTITIONER)
+
+    same_for_more_rows(client, f"/people/{person.pk}/", rows_of(role_in_another_area))
