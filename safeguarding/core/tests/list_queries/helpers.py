@@ -28,6 +28,19 @@ def same_for_more_rows(client, url, add_rows):
     assert many == few, f"{url}: {few} queries with {FEW} rows, {many} with {MANY}"
 
 
+def same_for_a_bigger_object(client, url_of_object_with):
+    """For a page of one object that lists the object's own rows, made whole (a repository entry's findings):
+    `url_of_object_with(count)` makes an object with `count` rows and returns its page's URL; the page of one with
+    many rows must cost the same as the page of one with a few."""
+    few_url = url_of_object_with(FEW)
+    client.get(few_url)
+    few = _queries(client, few_url)
+    many_url = url_of_object_with(MANY)
+    client.get(many_url)
+    many = _queries(client, many_url)
+    assert many == few, f"{many_url}: {few} queries with {FEW} rows ({few_url}), {many} with {MANY}"
+
+
 def with_token(client, area, *scopes):
     """The client calls the API with a token of `area` holding `scopes`."""
     from safeguarding.api.factories import make_token

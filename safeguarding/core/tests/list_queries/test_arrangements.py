@@ -13,12 +13,13 @@ from safeguarding.arrangements.models import (
     ArrangementsVersion,
     FundingContribution,
     OutcomeMeasure,
+    RelevantAgency,
     ScrutinyActivity,
     VersionStatus,
     YearlyReport,
 )
 from safeguarding.organisations.factories import OrganisationFactory, SafeguardingAreaFactory, person_with_role
-from safeguarding.organisations.models import Region, Role
+from safeguarding.organisations.models import OrganisationKind, Region, Role
 
 from .helpers import rows_of, same_for_more_rows
 
@@ -137,3 +138,42 @@ def test_effectiveness_of_an_area(client, sign_in, area):
         )
 
     same_for_more_rows(client, f"/arrangements/{area.slug}/effectiveness/", rows_of(scrutiny_and_measure))
+
+
+def _versions(partners):
+    """add_rows of arrangements versions of the area: each published, superseding the one before."""
+
+    def version(number):
+        draft = drafts.start_draft(partners.administrator, partners.area)
+        ArrangementsVersion.objects.filter(area=partners.area, status=VersionStatus.PUBLISHED).update(
+            status=VersionStatus.SUPERSEDED
+        )
+        ArrangementsVersion.objects.filter(pk=draft.pk).update(
+            status=VersionStatus.PUBLISHED, published_at=timezone.now(), published_by=partners.administrator
+        )
+        return draft
+
+    return rows_of(version)
+
+
+def test_versions_of_an_area(client, sign_in, area):
+    partners = partnership(area)
+    sign_in(partners.administrator)
+    same_for_more_rows(client, f"/arrangements/{area.slug}/", _versions(partners))
+
+
+def test_published_versions_of_an_area(client, area):
+    same_for_more_rows(client, f"/published/{area.slug}/", _versions(partnership(area)))
+
+
+def test_relevant_agencies_of_a_draft(client, sign_in, area):
+    partners = partnership(area)
+    sign_in(partners.administrator)
+    draft = drafts.start_draft(partners.administrator, area)
+
+    def agency(number):
+        organisation = OrganisationFactory(kind=OrganisationKind.SCHOOL, name=f"Academy Trust {number}")
+        area.partners.add(organisation)
+        return RelevantAgency.objects.create(document=draft, organisation=organisation, role="Designated leads")
+
+    same_for_more_rows(client, f"/arrangements/{area.slug}/versions/{draft.number}/", rows_of(agency))

@@ -10,13 +10,18 @@ from django.utils import timezone
 from safeguarding.learning.intelligence.models import AlertStatus, RecurrenceAlert
 from safeguarding.learning.national_reports.models import AnnualReport, ReportStatus
 from safeguarding.learning.nsci.factories import make_inquiry
+from safeguarding.learning.nsci.models.inquiry import ProgressNote
+from safeguarding.learning.nsci.models.report import NationalFinding, NationalRecommendation
+from safeguarding.learning.nsci.models.team import TeamMember, TeamRole
+from safeguarding.learning.nsci.states import InquiryStatus
 from safeguarding.learning.repository.factories import code, make_entry
 from safeguarding.learning.repository.models import Theme
-from safeguarding.learning.reviewers.factories import make_reviewer
-from safeguarding.organisations.factories import SafeguardingAreaFactory, person_with_role
+from safeguarding.learning.reviewers.factories import add_accreditation, add_employment, make_reviewer
+from safeguarding.learning.reviewers.models import CpdRecord
+from safeguarding.organisations.factories import OrganisationFactory, SafeguardingAreaFactory, person_with_role
 from safeguarding.organisations.models import Role
 
-from .helpers import rows_of, same_for_more_rows
+from .helpers import rows_of, same_for_a_bigger_object, same_for_more_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -121,3 +126,91 @@ def test_annual_reports_to_manage(client, sign_in):
 
 def test_published_annual_reports(client):
     same_for_more_rows(client, "/national-reports/published/", rows_of(_annual_report))
+
+
+def test_reports_of_an_alert(client, sign_in):
+    sign_in(person_with_role(Role.NATIONAL_ANALYST))
+    alert = RecurrenceAlert.objects.create(
+        theme=Theme.objects.get(slug="neglect"),
+        window_start=datetime.date(2025, 12, 1),
+        window_end=datetime.date(2026, 11, 30),
+        report_count=5,
+        area_count=3,
+        minimum_reports=5,
+        minimum_areas=3,
+        window_months=12,
+        raised_on=datetime.date(2026, 11, 1),
+    )
+
+    def entry_of_the_alert(number):
+        entry = _coded_entry(number)
+        alert.entries.add(entry)
+        return entry
+
+    same_for_more_rows(client, f"/intelligence/alerts/{alert.pk}/", rows_of(entry_of_the_alert))
+
+
+def test_records_of_a_reviewer(client, sign_in, area):
+    admin = person_with_role(Role.NATIONAL_ADMINISTRATOR)
+    sign_in(admin)
+    reviewer = make_reviewer()
+
+    def employment_cpd_and_accreditation(number):
+        add_accreditation(reviewer, datetime.date(2010 + number, 1, 1), datetime.date(2013 + number, 1, 1))
+        CpdRecord.objects.create(
+            reviewer=reviewer,
+            completed_on=datetime.date(2026, 1, 1) + datetime.timedelta(days=number),
+            hours=2,
+            activity=f"Course {number}",
+            recorded_by=admin,
+        )
+        return add_employment(
+            reviewer,
+            started_on=datetime.date(2000 + number, 1, 1),
+            ended_on=datetime.date(2000 + number, 12, 31),
+            organisation=OrganisationFactory(),
+            area=SafeguardingAreaFactory(),
+        )
+
+    same_for_more_rows(client, f"/reviewers/{reviewer.pk}/", rows_of(employment_cpd_and_accreditation))
+
+
+def test_team_notes_and_findings_of_a_national_inquiry(client, sign_in, area):
+    admin = person_with_role(Role.NATIONAL_ADMINISTRATOR)
+    sign_in(admin)
+    inquiry = make_inquiry([area], InquiryStatus.IN_PROGRESS, proposed_by=admin, actor=admin)
+
+    def member_note_finding_and_recommendation(number):
+        TeamMember.objects.create(
+            inquiry=inquiry,
+            reviewer=make_reviewer(),
+            role=TeamRole.MEMBER,
+            appointed_on=datetime.date(2026, 11, 2),
+            appointed_by=admin,
+        )
+        ProgressNote.objects.create(
+            inquiry=inquiry, noted_on=datetime.date(2026, 11, 3), text=f"Note {number}", written_by=admin
+        )
+        NationalFinding.objects.create(inquiry=inquiry, position=number + 1, what_happened=f"Finding {number}")
+        return NationalRecommendation.objects.create(
+            inquiry=inquiry, position=number + 1, text=f"Recommendation {number}", addressee="Department for Education"
+        )
+
+    same_for_more_rows(client, f"/national-inquiries/{inquiry.pk}/", rows_of(member_note_finding_and_recommendation))
+
+
+@pytest.mark.parametrize("national", [False, True])
+def test_findings_of_a_repository_entry(client, sign_in, national):
+    if national:
+        sign_in(person_with_role(Role.NATIONAL_ANALYST))
+
+    def entry_with(count):
+        entry = make_entry(
+            findings=[(f"What happened {n}.", f"Why {n}.") for n in range(count)],
+            recommendations=[f"Recommendation {n}." for n in range(count)],
+        )
+        for finding in entry.current_findings():
+            code(finding, "neglect")
+        return f"/learning/reports/{entry.reference}/"
+
+    same_for_a_bigger_object(client, entry_with)

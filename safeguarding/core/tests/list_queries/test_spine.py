@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from safeguarding.api.models import Scope
 from safeguarding.core import audit
+from safeguarding.core.clocks.models import ClockPolicy, ClockUnit, PolicySetting
 from safeguarding.incidents.factories import child_of, make_incident
 from safeguarding.jobs.models import JobRun, RunStatus, Trigger
 from safeguarding.notifications.models import EmailStatus, Kind, Notification, OutgoingEmail
@@ -171,3 +172,21 @@ def test_roles_of_a_person(client, sign_in):
         return MembershipFactory(user=person, area=SafeguardingAreaFactory(), role=Role.PRACTITIONER)
 
     same_for_more_rows(client, f"/people/{person.pk}/", rows_of(role_in_another_area))
+
+
+def test_policy_table(client, sign_in):
+    admin = person_with_role(Role.NATIONAL_ADMINISTRATOR)
+    sign_in(admin)
+
+    def clock_and_setting(number):
+        PolicySetting.objects.create(key=f"test-setting-{number}", name=f"Setting {number}", value=5, updated_by=admin)
+        return ClockPolicy.objects.create(
+            key=f"test-clock-{number}",
+            name=f"Clock {number}",
+            starts_from="When the test starts",
+            amount=5,
+            unit=ClockUnit.WORKING_DAYS,
+            updated_by=admin,
+        )
+
+    same_for_more_rows(client, "/policy/", rows_of(clock_and_setting))
