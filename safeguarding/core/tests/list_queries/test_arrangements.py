@@ -114,9 +114,25 @@ def test_meetings_of_an_area(client, sign_in, area):
 
 
 def test_agency_burden(client, sign_in, area):
+    """The burden page lists the areas where the agency's people meet: each row a meeting in another area."""
     partners = partnership(area)
+    council = partners.council_lco.memberships.get().organisation
     sign_in(partners.council_lco)
-    same_for_more_rows(client, "/arrangements/agency-burden/", _meetings(partners))
+
+    def meeting_in_another_area(number):
+        other = SafeguardingAreaFactory()
+        other.partners.add(council)
+        return record_meeting(
+            person_with_role(Role.AREA_ADMINISTRATOR, other, organisation=council),
+            other,
+            title=f"Partnership board {number}",
+            kind="board",
+            held_on=datetime.date(2026, 6, 1),
+            hours=2,
+            attendance={council: 2},
+        )
+
+    same_for_more_rows(client, "/arrangements/agency-burden/", rows_of(meeting_in_another_area))
 
 
 def test_effectiveness_of_an_area(client, sign_in, area):

@@ -10,6 +10,7 @@ from safeguarding.incidents.factories import child_of, make_incident
 from safeguarding.incidents.models import (
     Action,
     AgencySummaryRequest,
+    ClockPause,
     Finding,
     IncidentStatusChange,
     RapidInquiry,
@@ -123,3 +124,20 @@ def test_agency_summaries_of_a_rapid_inquiry(client, sign_in, area):
         )
 
     same_for_more_rows(client, f"/incidents/{incident.pk}/rapid-inquiry/", rows_of(summary_request))
+
+
+def test_clock_pauses_of_an_incident(client, sign_in, area):
+    lead = person_with_role(Role.RAPID_INQUIRY_LEAD, area)
+    sign_in(lead)
+    incident = make_incident(area, IncidentStatus.SUBMITTED)
+
+    def pause(number):
+        return ClockPause.objects.create(
+            incident=incident,
+            proceeding="criminal_trial",
+            reason=f"Trial listed ({number})",
+            starts_on=incident.submitted_at.date(),
+            requested_by=person_with_role(Role.RAPID_INQUIRY_LEAD, area),
+        )
+
+    same_for_more_rows(client, f"/incidents/{incident.pk}/", rows_of(pause))

@@ -7,6 +7,10 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from safeguarding.incidents.factories import child_of, make_incident
+from safeguarding.incidents.models import LocalLearningInquiry
+from safeguarding.incidents.states import IncidentStatus
+from safeguarding.learning.intelligence import similarity
 from safeguarding.learning.intelligence.models import AlertStatus, RecurrenceAlert
 from safeguarding.learning.national_reports.models import AnnualReport, ReportStatus
 from safeguarding.learning.nsci.factories import make_inquiry
@@ -21,7 +25,7 @@ from safeguarding.learning.reviewers.models import CpdRecord
 from safeguarding.organisations.factories import OrganisationFactory, SafeguardingAreaFactory, person_with_role
 from safeguarding.organisations.models import Role
 
-from .helpers import rows_of, same_for_a_bigger_object, same_for_more_rows
+from .helpers import nhs_number, rows_of, same_for_a_bigger_object, same_for_more_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -43,9 +47,7 @@ def test_theme_briefing(client):
     same_for_more_rows(client, "/national-reports/themes/neglect/", rows_of(_coded_entry))
 
 
-@pytest.mark.parametrize(
-    "url", ["/learning/national/?q=hungry", "/intelligence/", "/intelligence/repeated-recommendations/"]
-)
+@pytest.mark.parametrize("url", ["/learning/national/?q=hungry", "/intelligence/"])
 def test_national_pages_of_coded_reports(client, sign_in, url):
     sign_in(person_with_role(Role.NATIONAL_ANALYST))
     same_for_more_rows(client, url, rows_of(_coded_entry))
@@ -99,10 +101,12 @@ def test_national_inquiries(client, sign_in, area):
     analyst = person_with_role(Role.NATIONAL_ANALYST)
     sign_in(analyst)
 
-    def inquiry(number):
+    def inquiry_and_referral(number):
+        # A referral from a rapid inquiry awaiting its proposal is listed beside the inquiries.
+        make_incident(area, IncidentStatus.REFERRED_NSCI, child=child_of(area, nhs_number=nhs_number(number)))
         return make_inquiry([area, SafeguardingAreaFactory()], proposed_by=analyst, title=f"Inquiry {number}")
 
-    same_for_more_rows(client, "/national-inquiries/", rows_of(inquiry))
+    same_for_more_rows(client, "/national-inquiries/", rows_of(inquiry_and_referral))
 
 
 def test_reviewer_register(client, sign_in):
@@ -214,3 +218,34 @@ def test_findings_of_a_repository_entry(client, sign_in, national):
         return f"/learning/reports/{entry.reference}/"
 
     same_for_a_bigger_object(client, entry_with)
+
+
+def test_completed_inquiries_of_a_reviewer(client, sign_in, area):
+    sign_in(person_with_role(Role.NATIONAL_ADMINISTRATOR))
+    reviewer = make_reviewer()
+
+    def inquiry_led(number):
+        incident = make_incident(area, IncidentStatus.PUBLISHED, child=child_of(area, nhs_number=nhs_number(number)))
+        return LocalLearningInquiry.objects.create(incident=incident, lead_reviewer=reviewer.user)
+
+    same_for_more_rows(client, f"/reviewers/{reviewer.pk}/inquiries/", rows_of(inquiry_led))
+
+
+def test_repeated_recommendations(client, sign_in):
+    sign_in(person_with_role(Role.NATIONAL_ANALYST))
+
+    def near_duplicate_from_another_area(number):
+        entry = make_entry(
+            area_name=f"Area {number} Safeguarding Partnership",
+            recommendations=[f"Partners should agree a neglect screening tool for the area by March 2027 ({number})."],
+        )
+        code(entry.current_findings().first(), "neglect")
+        return entry
+
+    add_entries = rows_of(near_duplicate_from_another_area)
+
+    def entries_compared(count):
+        add_entries(count)
+        similarity.refresh()  # the stored comparison the page reads, as the background job would make it
+
+    same_for_more_rows(client, "/intelligence/repeated-recommendations/", entries_compared)

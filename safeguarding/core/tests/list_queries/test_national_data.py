@@ -1,15 +1,19 @@
 """List pages of the national child mortality database and its releases, and of onboarding areas, panels and
 organisations. The table of every list page and its test is in this package's __init__.py."""
 
+import datetime
+
 import pytest
 from django.utils import timezone
 
 from safeguarding.arrangements.factories import local_authority
 from safeguarding.child_deaths.factories import PanelFactory
+from safeguarding.child_deaths.models.vocabulary import Category, Modifiable
 from safeguarding.mortality.factories import MortalityRecordFactory
 from safeguarding.mortality.models import Release
 from safeguarding.mortality.tables import BUILDERS
 from safeguarding.mortality.views.dashboard import PAGES
+from safeguarding.onboarding.models import AreaChange
 from safeguarding.organisations.factories import OrganisationFactory, SafeguardingAreaFactory, person_with_role
 from safeguarding.organisations.models import Region, Role
 
@@ -39,6 +43,17 @@ def test_published_releases(client):
     same_for_more_rows(client, "/statistics/", rows_of(_release))
 
 
+def _reviewed_death(number):
+    """A death in the national database, reviewed, in one of five years, so that every table and chart has it."""
+    return MortalityRecordFactory(
+        year_of_death=2020 + number % 5,
+        reviewed=True,
+        category=Category.INFECTION if number % 2 else Category.SUDDEN_UNEXPLAINED,
+        modifiable=Modifiable.YES if number % 2 else Modifiable.NO,
+        days_to_review=100 + number,
+    )
+
+
 @pytest.mark.parametrize(
     "url",
     [
@@ -50,7 +65,7 @@ def test_published_releases(client):
 )
 def test_mortality_dashboard(client, sign_in, url):
     sign_in(person_with_role(Role.NATIONAL_ANALYST))
-    same_for_more_rows(client, url, rows_of(lambda n: MortalityRecordFactory(year_of_death=2020 + n % 5)))
+    same_for_more_rows(client, url, rows_of(_reviewed_death))
 
 
 def _area_of_its_own_authority(number):
@@ -88,3 +103,19 @@ def test_organisation_search(client, sign_in, url):
         return found
 
     same_for_more_rows(client, url, rows_of(organisation))
+
+
+def test_history_of_an_area(client, sign_in, area):
+    sign_in(person_with_role(Role.NATIONAL_ADMINISTRATOR))
+
+    def change(number):
+        return AreaChange.objects.create(
+            area=area,
+            kind=AreaChange.Kind.HEALTH_BODY_CHANGED,
+            effective_on=datetime.date(2026, 1, 1) + datetime.timedelta(days=number),
+            description=f"Health body {number} took over",
+            organisation=OrganisationFactory(),
+            made_by=person_with_role(Role.NATIONAL_ADMINISTRATOR),
+        )
+
+    same_for_more_rows(client, f"/onboarding/areas/{area.slug}/", rows_of(change))
