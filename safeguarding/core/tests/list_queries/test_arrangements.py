@@ -11,8 +11,10 @@ from safeguarding.arrangements.actions.meetings import record_meeting
 from safeguarding.arrangements.factories import local_authority, partnership
 from safeguarding.arrangements.models import (
     ArrangementsVersion,
+    Engagement,
     FundingContribution,
     OutcomeMeasure,
+    OutcomeValue,
     RelevantAgency,
     ScrutinyActivity,
     VersionStatus,
@@ -137,9 +139,10 @@ def test_agency_burden(client, sign_in, area):
 
 def test_effectiveness_of_an_area(client, sign_in, area):
     partners = partnership(area)
-    sign_in(partners.administrator)
+    editor = partners.administrator
+    sign_in(editor)
 
-    def scrutiny_and_measure(number):
+    def scrutiny_measure_and_engagement(number):
         ScrutinyActivity.objects.create(
             area=area,
             kind="inspection",
@@ -147,13 +150,23 @@ def test_effectiveness_of_an_area(client, sign_in, area):
             carried_out_on=datetime.date(2026, 5, 1),
             carried_out_by="Inspectorates",
             findings="Findings",
-            recorded_by=partners.administrator,
+            recorded_by=editor,
         )
-        return OutcomeMeasure.objects.create(
-            area=area, name=f"Measure {number}", unit="%", recorded_by=partners.administrator
+        Engagement.objects.create(
+            area=area,
+            held_on=datetime.date(2026, 4, 1),
+            activity=f"Young people's forum {number}",
+            participants="Twelve young people",
+            recorded_by=editor,
         )
+        measure = OutcomeMeasure.objects.create(area=area, name=f"Measure {number}", unit="%", recorded_by=editor)
+        for month in (3, 6):
+            OutcomeValue.objects.create(
+                measure=measure, period_ending=datetime.date(2026, month, 30), value=10 + month, recorded_by=editor
+            )
+        return measure
 
-    same_for_more_rows(client, f"/arrangements/{area.slug}/effectiveness/", rows_of(scrutiny_and_measure))
+    same_for_more_rows(client, f"/arrangements/{area.slug}/effectiveness/", rows_of(scrutiny_measure_and_engagement))
 
 
 def _versions(partners):
