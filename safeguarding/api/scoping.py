@@ -46,8 +46,8 @@ def record_api_event(request, verb, *, area_ids, target=None, data=None):
     actor = audit.Actor.api_client(client.token)
     summary = {"token": client.token.prefix, "method": request.method, **(data or {})}
     areas = list(SafeguardingArea.objects.filter(pk__in=area_ids)) if area_ids else []
-    for area in areas or [None]:
-        audit.record(actor, verb, target, summary, area=area)
+    # Written together: a list over many areas costs the same statements as one over a single area.
+    audit.record_for_areas(actor, verb, areas or [None], target, summary)
 
 
 def audited(verb, *, replay_verb=None):

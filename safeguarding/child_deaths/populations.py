@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from safeguarding.core.clocks.deadlines import setting
+from safeguarding.organisations.populations import children_of_area_groups
 
 from .models import Panel
 
@@ -28,10 +29,9 @@ class PanelPopulation:
 def panel_populations():
     """Every panel with the children (0-17) it covers, smallest first."""
     minimum = setting(MINIMUM_SETTING)
-    rows = []
-    for panel in Panel.objects.prefetch_related("areas"):
-        children, year = panel.child_population()
-        rows.append(PanelPopulation(panel, children, year, minimum))
+    panels = list(Panel.objects.prefetch_related("areas"))
+    counted = children_of_area_groups({panel.pk: panel.areas.all() for panel in panels})
+    rows = [PanelPopulation(panel, *counted[panel.pk], minimum) for panel in panels]
     return sorted(rows, key=lambda row: (row.children, row.panel.name))
 
 

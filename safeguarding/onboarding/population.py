@@ -2,11 +2,9 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Max, Sum
-
 from safeguarding.child_deaths.populations import MINIMUM_SETTING
 from safeguarding.core.clocks.deadlines import setting
-from safeguarding.organisations.models import ChildPopulation, LocalAuthority
+from safeguarding.organisations.populations import children_of_area_groups
 
 
 @dataclass(frozen=True)
@@ -38,19 +36,16 @@ class Coverage:
 
 def children_in(areas):
     """(children aged 0-17, year) over the areas' local authorities, from the latest year with a figure for all."""
-    codes = list(
-        LocalAuthority.objects.filter(safeguarding_areas__in=list(areas)).values_list("code", flat=True).distinct()
-    )
-    if not codes:
-        return 0, None
-    rows = ChildPopulation.objects.filter(level=ChildPopulation.Level.LOCAL_AUTHORITY, code__in=codes)
-    complete = rows.values("year").annotate(n=Count("code")).filter(n=len(codes)).aggregate(latest=Max("year"))
-    year = complete["latest"]
-    if year is None:
-        return 0, None
-    return rows.filter(year=year).aggregate(total=Sum("children"))["total"] or 0, year
+    return children_of_area_groups({"areas": areas})["areas"]
 
 
 def coverage_of(areas):
     children, year = children_in(areas)
     return Coverage(children, year, int(setting(MINIMUM_SETTING)))
+
+
+def coverage_by_panel(panels):
+    """{panel id: Coverage} for a list of panels: counted together and the minimum read once, not per panel."""
+    counted = children_of_area_groups({panel.pk: panel.areas.all() for panel in panels})
+    minimum = int(setting(MINIMUM_SETTING))
+    return {panel.pk: Coverage(*counted[panel.pk], minimum) for panel in panels}

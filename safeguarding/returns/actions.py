@@ -126,10 +126,20 @@ FOREIGN_KEY_OF_KIND = {
 }
 
 
+def _case_and_manage_perm(obj):
+    """The case a return is for and the permission that manages its links: what target_of says, without
+    reading the return's due date (a list of links asks this of every row)."""
+    from safeguarding.child_deaths.models import AgencyReport, Notification
+
+    if isinstance(obj, (Notification, AgencyReport)):
+        return obj.case, "child_deaths.manage_case"
+    return obj.incident, "incidents.run_rapid_inquiry"
+
+
 def may_manage(user, request_or_obj):
     obj = request_or_obj.target if isinstance(request_or_obj, ReturnRequest) else request_or_obj
-    target = target_of(obj)
-    return user.has_perm(target.manage_perm, target.case)
+    case, manage_perm = _case_and_manage_perm(obj)
+    return user.has_perm(manage_perm, case)
 
 
 def _requester(user, target):

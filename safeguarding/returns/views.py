@@ -79,10 +79,12 @@ def _managed_requests(user):
         .select_related(
             "organisation",
             "agency_report__case__area",
+            "agency_report__organisation",
             "summary_request__incident__area",
             "summary_request__organisation",
-            "notification__case",
+            "notification__case__area",
         )
+        .prefetch_related("files")
         .order_by("-created_at", "-pk")
     )
     return [row for row in rows if actions.may_manage(user, row)]

@@ -17,7 +17,7 @@ from .. import funding
 from ..actions.funding import change_contribution, record_contribution
 from ..forms import CalculatorForm, ChangeContributionForm, ContributionForm
 from ..models import FundingContribution, financial_year_label
-from ..populations import area_children, statutory_partners
+from ..populations import area_children, children_of_areas, statutory_partners
 from .common import area_for
 
 # Children's Society review of 32 LSCBs' income, quoted in the Wood report (paragraph 81).
@@ -29,10 +29,11 @@ def _year_rows(contributions, area):
     for row in contributions:
         years[row.year].append(row)
     result = []
+    children_by_year = children_of_areas([area], list(years))  # every year's children read at once
     for year in sorted(years, reverse=True):
         rows = years[year]
         total = sum(row.total for row in rows)
-        children = area_children(area, year)
+        children = children_by_year[area.pk, year]
         result.append(
             {
                 "year": year,
@@ -142,8 +143,10 @@ def national_spread(request):
         for row in FundingContribution.objects.visible_to(request.user).filter(year=year):
             totals[row.area_id]["money"] += row.money
             totals[row.area_id]["in_kind"] += row.in_kind
-        for area in SafeguardingArea.objects.filter(pk__in=totals).order_by("name"):
-            children = area_children(area, year)
+        areas = list(SafeguardingArea.objects.filter(pk__in=totals).order_by("name"))
+        children_of = children_of_areas(areas, [year])  # every area's children read at once
+        for area in areas:
+            children = children_of[area.pk, year]
             money = totals[area.pk]["money"]
             total = money + totals[area.pk]["in_kind"]
             rows.append(

@@ -1,7 +1,6 @@
 """Child death overview panels on a regional footprint: which areas each covers, and how many children."""
 
 from django.db import models
-from django.db.models import Max
 
 
 class Panel(models.Model):
@@ -31,18 +30,9 @@ class Panel(models.Model):
     def child_population(self):
         """(children aged 0-17, year) over the panel's local authorities, from the latest year that
         has a figure for every one of them; (0, None) when there is none."""
-        from safeguarding.organisations.models import ChildPopulation
+        from safeguarding.organisations.populations import children_of_area_groups
 
-        codes = self.local_authority_codes()
-        if not codes:
-            return 0, None
-        rows = ChildPopulation.objects.filter(level=ChildPopulation.Level.LOCAL_AUTHORITY, code__in=codes)
-        complete_years = rows.values("year").annotate(authorities=models.Count("code")).filter(authorities=len(codes))
-        year = complete_years.aggregate(latest=Max("year"))["latest"]
-        if year is None:
-            return 0, None
-        total = rows.filter(year=year).aggregate(children=models.Sum("children"))["children"]
-        return total or 0, year
+        return children_of_area_groups({self.pk: self.areas.all()})[self.pk]
 
 
 def panel_for_area(area):

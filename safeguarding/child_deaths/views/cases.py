@@ -68,6 +68,7 @@ def case_detail(request, reference):
     # The place of death's panel and national roles see the case pseudonymised: no route to identity.
     may_see_identity = user.has_perm("child_deaths.view_identity", case)
     now = today()
+    policies = clocks.read_policies()  # once for the case's clocks and each agency report's
     # The case's notifications by id rather than through a join: an OR across the join made PostgreSQL read
     # every notification ever made (56 ms at national volume, 1.4 ms this way).
     candidates = LinkCandidate.objects.visible_to(user).filter(
@@ -81,8 +82,8 @@ def case_detail(request, reference):
         "may_respond": user.has_perm("child_deaths.record_response", case),
         "may_see_identity": may_see_identity,
         "pseudonymised_view": not may_see_identity,
-        "inform_clock": clocks.inform_database_clock(case, now),
-        "review_clock": clocks.panel_review_clock(case, now),
+        "inform_clock": clocks.inform_database_clock(case, now, policies=policies),
+        "review_clock": clocks.panel_review_clock(case, now, policies=policies),
         "notifications": case.notifications.select_related("organisation").order_by("received_at"),
         "candidates": candidates.select_related("case", "notification__case", "from_case", "model").order_by("-score"),
         "history": [
@@ -100,7 +101,7 @@ def case_detail(request, reference):
         "reports": [
             (
                 report,
-                clocks.agency_report_clock(report, now),
+                clocks.agency_report_clock(report, now, policies=policies),
                 report.submitted_on is not None and user.has_perm("child_deaths.read_report", report),
             )
             for report in case.agency_reports.select_related("organisation")

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
@@ -13,14 +14,16 @@ from safeguarding.core.forms import add_action_errors
 from ..actions import panels as actions
 from ..forms import PanelChangeForm, PanelForm
 from ..models import DeathImport
-from ..population import coverage_of
+from ..population import coverage_by_panel, coverage_of
 from .common import require_perm
 
 
 @login_required
 def panel_list(request):
     require_perm(request, "onboarding.form_panel")
-    rows = [(panel, coverage_of(panel.areas.all())) for panel in Panel.objects.prefetch_related("areas")]
+    panels = list(Panel.objects.prefetch_related("areas"))
+    coverage = coverage_by_panel(panels)
+    rows = [(panel, coverage[panel.pk]) for panel in panels]
     return render(request, "onboarding/panel_list.html", {"rows": rows})
 
 
@@ -57,15 +60,13 @@ def panel_detail(request, slug):
         "reviewed": cases.filter(panel_review__final=True).count(),
         "imported": cases.filter(imported_from__panel=panel).count(),
     }
-    by_year = (
+    # Every year's count in one statement, not one count per year.
+    years = list(
         cases.exclude(status=CaseStatus.MERGED)
         .values_list("date_of_death__year")
+        .annotate(deaths=Count("pk", distinct=True))
         .order_by("date_of_death__year")
-        .distinct()
     )
-    years = [
-        (year, cases.filter(date_of_death__year=year).exclude(status=CaseStatus.MERGED).count()) for (year,) in by_year
-    ]
     return render(
         request,
         "onboarding/panel_detail.html",
