@@ -14,7 +14,7 @@ SERVICE_URL ?= http://$(LINK_HOST):$(PORT)
 # apt-get needs root; use sudo when the person running make is not root.
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 
-.PHONY: run test lint bench setup setup-dev chromium clean help
+.PHONY: run test test-national lint bench setup setup-dev chromium clean help
 
 help:
 	@echo "make run    set up, migrate SQLite, load reference and demo data, serve http://$(HOST):$(PORT)"
@@ -22,6 +22,7 @@ help:
 	@echo "make test   set up and run the whole test suite (set DATABASE_URL for PostgreSQL)"
 	@echo "make lint   ruff, template and migration checks"
 	@echo "make bench  benchmarks that print their figures (benchmarks/)"
+	@echo "make test-national  tests at national volume (minutes, PostgreSQL only)"
 
 $(STAMPS):
 	@mkdir -p $(STAMPS)
@@ -80,6 +81,10 @@ run: setup
 PYTEST_WORKERS ?= auto
 test: setup-dev chromium
 	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
+
+# Tests at national volume (minutes each, PostgreSQL only): seed_demo with a 10,000-report repository completes.
+test-national: setup-dev
+	NATIONAL_VOLUME_TESTS=1 $(VENV)/bin/pytest -p no:xdist -m national_volume $(PYTEST_ARGS)
 
 lint: setup-dev
 	$(VENV)/bin/ruff check .
