@@ -10,10 +10,12 @@ creates nothing new: reports are found again by their source key. Of the finding
 """
 
 import datetime
+from collections import defaultdict
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from safeguarding.demo import world
@@ -92,16 +94,28 @@ def _code_through_platform(pairs, analyst, earlier, report):
 
 
 def findings_with_intended_codes(added):
-    """[(finding, the codes the generator meant for it)], oldest report first."""
+    """[(finding, the codes the generator meant for it)], oldest report first (one query, not one a report)."""
+    entries = {entry.pk: entry for entry, _intended in added}
+    by_entry = defaultdict(list)
+    for finding in RepositoryFinding.objects.filter(entry__in=entries, edition=F("entry__edition")).order_by(
+        "entry", "position"
+    ):
+        finding.entry = entries[finding.entry_id]
+        by_entry[finding.entry_id].append(finding)
     pairs = []
     for entry, intended in added:
-        findings = list(entry.current_findings().select_related("entry"))
-        pairs += list(zip(findings, intended, strict=True))
+        pairs += list(zip(by_entry[entry.pk], intended, strict=True))
     return pairs
 
 
 @transaction.atomic
 def seed_demo_repository(report):
+    # The facet index is written once for the whole corpus, at the end, rather than once a report.
+    with facet_index.deferred():
+        return _seed(report)
+
+
+def _seed(report):
     added = receive_corpus(generate_corpus(reports=settings.DEMO_REPOSITORY_REPORTS), report)
     if not added:
         return report
