@@ -150,9 +150,11 @@ if AUDIT_CHAIN_SEALING not in {"deferred", "inline"}:
 
 # Demo accounts (created by seed_demo) can sign in only where this is true: never in production.
 DEMO_ACCOUNTS_ENABLED = False
-# How many synthetic published reports seed_demo puts in the national repository (enough for the national
-# intelligence pages to mean something; the test settings use fewer, to keep the demo tests quick).
-DEMO_REPOSITORY_REPORTS = env_int("DEMO_REPOSITORY_REPORTS", 300, minimum=1)
+# How many synthetic published reports seed_demo puts in the national repository: about 190 a year over eight
+# years, near national volume, so that the public search's facets and the digest's months show counts rather
+# than "fewer than 5" and the recurrence alerts find the rising themes among steady ones (300 left most counts
+# hidden). The test settings use fewer, to keep the demo tests quick.
+DEMO_REPOSITORY_REPORTS = env_int("DEMO_REPOSITORY_REPORTS", 1500, minimum=1)
 # The demo's synthetic national mortality table: years (twelve-month periods ending last month) at national
 # volume (about 3,500 deaths a year, some 30 per 100,000 children), so that the dashboards show England's
 # picture and the trend pages have several complete years. The test settings use less, to stay quick.

@@ -99,7 +99,8 @@ SETTINGS = [
         15,
         "K in 'a theme in at least K reports from at least M areas within the window'. Most reports carry three "
         "or four themes, so a low K alerts on nearly every theme at national volumes (5 reports from 3 areas "
-        "raised 29 of 31 themes on the demo corpus of 300 reports); 15 from 10 areas raised 5.",
+        "raised 29 of 31 themes on the demo corpus of 300 reports); 15 from 10 areas raised 5. A floor: the theme "
+        "must also be above its usual share (see the rise percentage).",
     ),
     (
         "recurrence-minimum-areas",
@@ -112,6 +113,26 @@ SETTINGS = [
         "Rolling window for recurrence alerts, in months",
         24,
         "How far back reports count towards a recurrence alert.",
+    ),
+    (
+        "recurrence-baseline-windows",
+        "Earlier windows that give a theme's usual share of reports, for recurrence alerts",
+        2,
+        "A theme's usual share is the share of reports it appeared in over this many windows before the current "
+        "one (with a 24-month window, 2 means the 48 months before it). Applied to the number of reports in the "
+        "current window, that share predicts how many reports the theme would appear in if nothing had changed. "
+        "A theme that appeared in none of the earlier reports is judged on the minimum reports and areas alone.",
+    ),
+    (
+        "recurrence-rise-percent",
+        "How far above its usual share a theme must be to raise a recurrence alert, as a percentage of the "
+        "reports its usual share predicts",
+        150,
+        "A theme raises an alert only when it appears in at least this percentage of the reports its usual share "
+        "predicts (150 means one and a half times as many), as well as in the minimum reports and areas. This "
+        "finds themes that are rising rather than themes that are always common: with more reports every common "
+        "theme passes the minimum numbers (15 reports from 10 areas raised 31 of 31 themes on a corpus of 1,000 "
+        "reports). 100 alerts on any theme at or above its usual share.",
     ),
     (
         "reviewer-independence-years",

@@ -69,6 +69,17 @@ def coded_rows(start=None, end=None, *, region=None, themes=None, public_only=Fa
         yield theme_id, finding_id, entry_id, area_key(area_id, area_name), published_on
 
 
+def coded_report_count(start, end):
+    """Reports published between `start` and `end` (inclusive) with at least one coded current-edition finding:
+    the volume a theme's share of reports is taken of."""
+    codes = FindingTheme.objects.filter(
+        finding__edition=F("finding__entry__edition"),
+        finding__entry__published_on__gte=start,
+        finding__entry__published_on__lte=end,
+    )
+    return codes.values("finding__entry_id").distinct().count()
+
+
 def theme_counts(start, end, *, region=None, public_only=False, include_empty=False):
     """Per theme, between `start` and `end` (inclusive): coded findings, distinct reports, distinct areas.
 

@@ -1,11 +1,13 @@
-"""A recurrence alert: one theme seen in enough reports from enough areas within the rolling window.
+"""A recurrence alert: one theme seen in enough reports from enough areas within the rolling window, and in
+more of them than its usual share of earlier reports predicts.
 
-The thresholds in force when the alert was raised are kept on it, so that a later change to the policy
-table does not rewrite why an alert was raised.
+The thresholds in force when the alert was raised are kept on it, with the baseline it was judged against, so
+that a later change to the policy table does not rewrite why an alert was raised.
 """
 
 from django.conf import settings
 from django.db import models
+from django.template.defaultfilters import pluralize
 
 
 class AlertStatus(models.TextChoices):
@@ -23,6 +25,16 @@ class RecurrenceAlert(models.Model):
     minimum_reports = models.PositiveIntegerField()
     minimum_areas = models.PositiveIntegerField()
     window_months = models.PositiveIntegerField()
+    # The baseline the count was judged against (empty on alerts raised before the rule had one). The theme's
+    # usual share is baseline_reports of baseline_total_reports; applied to window_total_reports it gives
+    # expected_reports, which is empty when the theme appeared in no earlier report (judged on the floor alone).
+    rise_percent = models.PositiveIntegerField(null=True, blank=True)
+    baseline_start = models.DateField(null=True, blank=True)
+    baseline_end = models.DateField(null=True, blank=True)
+    baseline_reports = models.PositiveIntegerField(null=True, blank=True)
+    baseline_total_reports = models.PositiveIntegerField(null=True, blank=True)
+    window_total_reports = models.PositiveIntegerField(null=True, blank=True)
+    expected_reports = models.FloatField(null=True, blank=True)
     raised_on = models.DateField()
     status = models.CharField(max_length=10, choices=AlertStatus.choices, default=AlertStatus.OPEN)
     dismissed_reason = models.TextField(blank=True)
@@ -51,6 +63,50 @@ class RecurrenceAlert(models.Model):
     @property
     def is_open(self):
         return self.status == AlertStatus.OPEN
+
+    @property
+    def has_baseline(self):
+        return self.rise_percent is not None
+
+    @property
+    def rise(self):
+        """How many times the reports its usual share predicts the theme appeared in (None without a prediction)."""
+        if not self.expected_reports:
+            return None
+        return self.report_count / self.expected_reports
+
+    @property
+    def explanation(self):
+        """Why the alert was raised, in plain words."""
+        seen = (
+            f"{self.theme.name} appeared in {self.report_count:,} report{pluralize(self.report_count)} from "
+            f"{self.area_count:,} area{pluralize(self.area_count)} in the {self.window_months} "
+            f"month{pluralize(self.window_months)} to {self.window_end:%-d %B %Y}"
+        )
+        floor = (
+            f"at least {self.minimum_reports:,} report{pluralize(self.minimum_reports)} from "
+            f"{self.minimum_areas:,} area{pluralize(self.minimum_areas)}"
+        )
+        if not self.has_baseline:
+            return f"{seen}. An alert needed {floor}."
+        earlier = f"{self.baseline_start:%B %Y} to {self.baseline_end:%B %Y}"
+        if not self.baseline_total_reports:
+            return (
+                f"{seen}. No earlier reports ({earlier}) were there to compare with, so it was judged as a new theme: "
+                f"an alert needed {floor}."
+            )
+        if self.expected_reports is None:
+            return (
+                f"{seen}. It appeared in none of the {self.baseline_total_reports:,} earlier "
+                f"report{pluralize(self.baseline_total_reports)} ({earlier}), so it was judged as a new theme: "
+                f"an alert needed {floor}."
+            )
+        return (
+            f"{seen}. Its share of earlier reports ({self.baseline_reports:,} of {self.baseline_total_reports:,}, "
+            f"{earlier}) predicts {self.expected_reports:,.0f} of the {self.window_total_reports:,} "
+            f"report{pluralize(self.window_total_reports)} in the window: it appeared in {self.rise:.1f} times as "
+            f"many. An alert needed at least {self.rise_percent}% of the prediction and {floor}."
+        )
 
 
 class TextSimilarity(models.Model):

@@ -10,10 +10,12 @@ creates nothing new: reports are found again by their source key. Of the finding
 """
 
 import datetime
+from collections import defaultdict
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from safeguarding.demo import world
@@ -28,8 +30,8 @@ from .synthetic import SOURCE_KEY_PREFIX, generate_corpus
 
 UNCODED = 60
 PLATFORM_CODED = 40
-# Rows per UPDATE or INSERT when codes are imported in bulk. One bulk_update over every finding is one
-# statement with a CASE branch per row: at 40,000 findings PostgreSQL's JIT compiles it for half an hour.
+# Rows per UPDATE or INSERT when codes are imported in bulk. One bulk_update over every finding was one
+# statement with a CASE branch per row: at 40,000 findings PostgreSQL's JIT compiled it for half an hour.
 IMPORT_BATCH = 500
 # Reports reach the repository a few weeks after publication; coders code them a few weeks later.
 DAYS_TO_REPOSITORY, DAYS_TO_CODING = 21, 35
@@ -69,15 +71,21 @@ def receive_corpus(corpus, report):
 
 def import_codes(pairs, coder, themes, *, batch_size=IMPORT_BATCH):
     """Codes given in bulk, as an import of already-coded material (no suggestion was shown), `batch_size`
-    rows a statement."""
-    findings, codes = [], []
+    rows a statement. The findings coded at the same moment (those of reports published the same day) are
+    marked by one plain UPDATE: Django's bulk_update writes a CASE branch per row for each field, and building
+    those took most of the import's time at 6,000 findings."""
+    by_moment, codes = defaultdict(list), []
     for finding, slugs in pairs:
         finding.coded_at, finding.coded_by = _coding_moment(finding.entry), coder
-        findings.append(finding)
+        by_moment[finding.coded_at].append(finding.pk)
         codes += [FindingTheme(finding=finding, theme=themes[slug], coded_by=coder) for slug in slugs]
-    RepositoryFinding.objects.bulk_update(findings, ["coded_at", "coded_by"], batch_size=batch_size)
+    for moment, ids in by_moment.items():
+        for start in range(0, len(ids), batch_size):
+            RepositoryFinding.objects.filter(pk__in=ids[start : start + batch_size]).update(
+                coded_at=moment, coded_by=coder
+            )
     FindingTheme.objects.bulk_create(codes, batch_size=batch_size)
-    facet_index.refresh({finding.entry_id for finding in findings})
+    facet_index.refresh({finding.entry_id for finding, _slugs in pairs})
 
 
 def _code_through_platform(pairs, analyst, earlier, report):
@@ -92,16 +100,28 @@ def _code_through_platform(pairs, analyst, earlier, report):
 
 
 def findings_with_intended_codes(added):
-    """[(finding, the codes the generator meant for it)], oldest report first."""
+    """[(finding, the codes the generator meant for it)], oldest report first (one query, not one a report)."""
+    entries = {entry.pk: entry for entry, _intended in added}
+    by_entry = defaultdict(list)
+    for finding in RepositoryFinding.objects.filter(entry__in=entries, edition=F("entry__edition")).order_by(
+        "entry", "position"
+    ):
+        finding.entry = entries[finding.entry_id]
+        by_entry[finding.entry_id].append(finding)
     pairs = []
     for entry, intended in added:
-        findings = list(entry.current_findings().select_related("entry"))
-        pairs += list(zip(findings, intended, strict=True))
+        pairs += list(zip(by_entry[entry.pk], intended, strict=True))
     return pairs
 
 
 @transaction.atomic
 def seed_demo_repository(report):
+    # The facet index is written once for the whole corpus, at the end, rather than once a report.
+    with facet_index.deferred():
+        return _seed(report)
+
+
+def _seed(report):
     added = receive_corpus(generate_corpus(reports=settings.DEMO_REPOSITORY_REPORTS), report)
     if not added:
         return report

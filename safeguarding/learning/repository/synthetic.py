@@ -1,17 +1,19 @@
 # ruff: noqa: E501 (phrase banks: one sentence a line reads best)
 """A synthetic corpus of published learning reports, for the demo and for the coding-suggestion benchmark.
 
-Deterministic: the same seed gives the same reports, word for word. About 300 reports with about 1,200
-findings, published 2019-2026 by about 40 areas across England's nine regions. Every report, area and
-child is invented; area names follow real local authorities only so that regions line up.
+Deterministic: the same seed gives the same reports, word for word. By default 300 reports with about
+1,200 findings (the coding benchmark's size; the demo asks for DEMO_REPOSITORY_REPORTS, 1,500), published
+2019-2026 by about 40 areas across England's nine regions. Every report, area and child is invented; area
+names follow real local authorities only so that regions line up.
 
 Each finding is written from the phrase banks of the one to three themes it is meant to carry. The banks
 mix sentences that use the category scheme's keywords with sentences that say the same thing in other
 words, and findings carry theme-neutral noise that sometimes uses another theme's keywords, so neither
 the keyword baseline nor the classifier finds the coders' codes trivially. Some themes cluster in recent
-years across many areas (risk to infants with unknown adult males; exploitation of adolescents), so the
-recurrence alerts have something to find, and banal recommendations repeat across areas with small
-changes of wording, so the repetition index has too.
+years across many areas (risk to infants with unknown adult males; exploitation of adolescents), rising
+above their earlier share of reports while every other theme's share falls a little, so the recurrence
+alerts have rising themes to find among steady ones; and banal recommendations repeat across areas with
+small changes of wording, so the repetition index has something to find too.
 """
 
 import csv

@@ -89,6 +89,7 @@ def test_an_analyst_checks_for_recurrence_and_dismisses_an_alert(client, analyst
     page = client.get(reverse("intelligence:alert", args=[alert.pk])).content.decode()
     assert f"/national-inquiries/propose/?alert={alert.pk}" in page
     assert f"({alert.window_months} months)" in page
+    assert "Why the alert was raised" in page and "No earlier reports" in page and "judged as a new theme" in page
     RecurrenceAlert.objects.filter(pk=alert.pk).update(window_months=1)
     assert "(1 month)" in client.get(reverse("intelligence:alert", args=[alert.pk])).content.decode()
     assert page.count("/learning/reports/NLR-") == 5

@@ -1,4 +1,5 @@
-"""Recurrence alerts: a theme in at least K reports from at least M areas within W months (policy table)."""
+"""Recurrence alerts: a theme in at least K reports from at least M areas within W months, and in at least R% of
+the reports its share of the B earlier windows predicts (policy table)."""
 
 import datetime
 
@@ -33,8 +34,18 @@ def test_the_thresholds_come_from_the_policy_table():
     _set("recurrence-minimum-reports", 7)
     _set("recurrence-minimum-areas", 4)
     _set("recurrence-window-months", 18)
-    thresholds = detect(TODAY).thresholds
+    _set("recurrence-baseline-windows", 3)
+    _set("recurrence-rise-percent", 175)
+    result = detect(TODAY)
+    thresholds = result.thresholds
     assert (thresholds.minimum_reports, thresholds.minimum_areas, thresholds.window_months) == (7, 4, 18)
+    assert (thresholds.baseline_windows, thresholds.rise_percent) == (3, 175)
+    # The baseline is the 3 windows of 18 months just before the window (27 May 2025 to 26 November 2026).
+    assert (result.window_start, result.baseline.start, result.baseline.end) == (
+        datetime.date(2025, 5, 27),
+        datetime.date(2020, 11, 27),
+        datetime.date(2025, 5, 26),
+    )
 
 
 def test_exactly_k_reports_from_m_areas_raise_an_alert():
@@ -64,6 +75,8 @@ def test_one_area_fewer_raises_nothing():
 
 
 def test_a_report_outside_the_window_does_not_count():
+    # No baseline: the report before the window would otherwise give neglect a usual share (tested below).
+    _set("recurrence-baseline-windows", 0)
     reports_across_areas("neglect", reports=4, areas=3)
     coded_report("Area 9", datetime.date(2024, 11, 26), "neglect")  # one day before the 24-month window
     assert detect(TODAY).raised == []
@@ -162,3 +175,90 @@ def test_the_command_checks_for_the_day_given_and_refuses_a_bad_date():
     assert AuditEvent.objects.get(verb="intelligence.alert_raised").actor_label == "system:recurrence-detection"
     with pytest.raises(CommandError, match="--today"):
         call_command("detect_recurrence", "--today", "26/11/2026")
+
+
+# The rise over the theme's usual share. With TODAY, the window is 27 November 2024 to 26 November 2026 and
+# the baseline (2 windows) 27 November 2020 to 26 November 2024.
+BASELINE_DAY, WINDOW_DAY = datetime.date(2023, 6, 1), datetime.date(2026, 6, 1)
+
+
+def _reports(theme, count, published_on, *, areas=3, first_area=0):
+    """`count` reports coded with `theme`, round-robin over `areas` areas."""
+    return [
+        coded_report(f"Area {first_area + index % areas} Safeguarding Partnership", published_on, theme)
+        for index in range(count)
+    ]
+
+
+def test_a_rising_theme_raises_an_alert_that_says_what_its_share_predicted():
+    # Earlier: neglect in 2 of 10 reports. Now: 6 of 10, where its share predicts 2 (at least 3 needed at 150%).
+    _reports("neglect", 2, BASELINE_DAY)
+    _reports("recording", 8, BASELINE_DAY)
+    _reports("neglect", 6, WINDOW_DAY)
+    _reports("recording", 4, WINDOW_DAY, first_area=5)
+
+    result = detect(TODAY)
+
+    alert = RecurrenceAlert.objects.get()
+    assert result.raised == [alert] and alert.theme.slug == "neglect"
+    assert (alert.baseline_reports, alert.baseline_total_reports, alert.window_total_reports) == (2, 10, 10)
+    assert (alert.expected_reports, alert.rise_percent, alert.report_count) == (2.0, 150, 6)
+    assert (alert.baseline_start, alert.baseline_end) == (datetime.date(2020, 11, 27), datetime.date(2024, 11, 26))
+    assert alert.explanation == (
+        "Neglect appeared in 6 reports from 3 areas in the 24 months to 26 November 2026. Its share of earlier "
+        "reports (2 of 10, November 2020 to November 2024) predicts 2 of the 10 reports in the window: it appeared "
+        "in 3.0 times as many. An alert needed at least 150% of the prediction and at least 5 reports from 3 areas."
+    )
+
+
+def test_a_common_but_steady_theme_raises_nothing_however_many_reports_it_is_in():
+    # Neglect is in half the reports, before and now: well over the floor, but no more than its share predicts.
+    _reports("neglect", 6, BASELINE_DAY)
+    _reports("recording", 6, BASELINE_DAY)
+    _reports("neglect", 8, WINDOW_DAY)
+    _reports("recording", 8, WINDOW_DAY)
+
+    assert detect(TODAY).raised == []
+
+
+def test_a_new_theme_is_judged_on_the_floor_alone():
+    _reports("recording", 10, BASELINE_DAY)
+    _reports("neglect", 4, WINDOW_DAY)
+    assert detect(TODAY).raised == []  # under the floor of 5 reports
+
+    _reports("neglect", 1, WINDOW_DAY)
+    alert = detect(TODAY).raised[0]
+    assert (alert.theme.slug, alert.expected_reports, alert.baseline_reports) == ("neglect", None, 0)
+    assert "It appeared in none of the 10 earlier reports (November 2020 to November 2024)" in alert.explanation
+    assert "judged as a new theme: an alert needed at least 5 reports from 3 areas." in alert.explanation
+
+
+@pytest.mark.parametrize(("in_window", "raised"), [(4, True), (3, False)])
+def test_the_rise_is_met_at_exactly_the_policy_percentage(in_window, raised):
+    # Earlier neglect in 1 of 4 reports; 8 reports now predict 2; 200% of 2 is 4.
+    _set("recurrence-minimum-reports", 3)
+    _set("recurrence-rise-percent", 200)
+    _reports("neglect", 1, BASELINE_DAY)
+    _reports("recording", 3, BASELINE_DAY, first_area=5)
+    _reports("neglect", in_window, WINDOW_DAY)
+    _reports("recording", 8 - in_window, WINDOW_DAY, first_area=5)
+
+    assert [alert.theme.slug for alert in detect(TODAY).raised] == (["neglect"] if raised else [])
+
+
+def test_the_baseline_ends_the_day_before_the_window_and_spans_the_policy_number_of_windows():
+    # Neglect was in 3 earlier reports, all published the day before the baseline of 2 windows begins: then the
+    # window's 5 of 10 find no usual share (a new theme). The baseline of 3 windows reaches them: neglect in 3 of
+    # 7 earlier reports predicts 4.3 of the window's 10, and 5 is under 150% of that.
+    _reports("neglect", 3, datetime.date(2020, 11, 26))
+    _reports("recording", 2, datetime.date(2020, 11, 26), first_area=5)
+    _reports("recording", 2, datetime.date(2024, 11, 26), first_area=5)  # the baseline's last day
+    _reports("neglect", 5, WINDOW_DAY)
+    _reports("recording", 5, WINDOW_DAY, first_area=5)
+
+    _set("recurrence-baseline-windows", 3)
+    assert detect(TODAY).raised == []
+
+    _set("recurrence-baseline-windows", 2)
+    alert = detect(TODAY).raised[0]
+    assert (alert.baseline_total_reports, alert.expected_reports) == (2, None)

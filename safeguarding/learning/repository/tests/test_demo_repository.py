@@ -44,7 +44,8 @@ def test_seeding_twice_creates_nothing(analyst):
 
 def test_codes_are_imported_in_statements_of_a_bounded_size(analyst):
     """A national corpus (10,000 reports, ~40,000 findings) is coded in many small statements, never one
-    UPDATE with a CASE branch per finding (which PostgreSQL's JIT compiles for half an hour)."""
+    UPDATE with a CASE branch per finding (which PostgreSQL's JIT compiles for half an hour): the findings coded
+    at one moment share a plain UPDATE of at most the batch's size."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -59,6 +60,24 @@ def test_codes_are_imported_in_statements_of_a_bounded_size(analyst):
     updates = [q["sql"] for q in queries if q["sql"].startswith('UPDATE "repository_repositoryfinding"')]
     inserts = [q["sql"] for q in queries if q["sql"].startswith('INSERT INTO "repository_findingtheme"')]
     assert len(updates) == 3 and len(inserts) == 3  # 12 findings and 12 codes, 5 to a statement
-    assert max(sql.count(" WHEN ") for sql in updates) <= 2 * 5  # a branch per row for each of two fields
-    assert RepositoryFinding.objects.filter(coded_at__isnull=False).count() == 12
+    assert not any(" WHEN " in sql for sql in updates)
+    assert RepositoryFinding.objects.filter(coded_at__isnull=False, coded_by=analyst).count() == 12
     assert FindingTheme.objects.filter(theme__slug="neglect").count() == 12
+
+
+def test_imported_codes_are_dated_by_each_report_some_weeks_after_publication(analyst):
+    import datetime
+
+    from safeguarding.learning.repository.factories import make_entry
+    from safeguarding.learning.repository.models import Theme
+
+    spring = make_entry(published_on=datetime.date(2026, 3, 2), findings=[("What happened.", "Why.")] * 2)
+    summer = make_entry(published_on=datetime.date(2026, 7, 1))
+    pairs = [(finding, ["neglect"]) for entry in (spring, summer) for finding in entry.current_findings()]
+    demo.import_codes(pairs, analyst, {theme.slug: theme for theme in Theme.objects.all()})
+
+    coded_at = dict(RepositoryFinding.objects.values_list("entry_id", "coded_at").distinct())
+    assert coded_at == {
+        spring.pk: datetime.datetime(2026, 4, 6, 10, tzinfo=datetime.UTC),
+        summer.pk: datetime.datetime(2026, 8, 5, 10, tzinfo=datetime.UTC),
+    }

@@ -9,7 +9,10 @@ from ...recurrence import detect
 
 
 class Command(BaseCommand):
-    help = "Check every theme against the recurrence thresholds in the policy table and raise or update alerts."
+    help = (
+        "Check every theme against the recurrence thresholds in the policy table (minimum reports and areas, and "
+        "the rise over its usual share of reports) and raise or update alerts."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--today", help="The last day of the rolling window (default: today), as YYYY-MM-DD")
@@ -22,6 +25,9 @@ class Command(BaseCommand):
         result = detect(day)
         self.stdout.write(
             f"Window {result.window_start:%d %B %Y} to {result.window_end:%d %B %Y} "
-            f"(at least {result.thresholds.minimum_reports} reports from {result.thresholds.minimum_areas} areas): "
+            f"(at least {result.thresholds.minimum_reports} reports from {result.thresholds.minimum_areas} areas, "
+            f"and {result.thresholds.rise_percent}% of the reports a theme's share of the "
+            f"{result.baseline.reports} reports from {result.baseline.start:%B %Y} to {result.baseline.end:%B %Y} "
+            f"predicts): "
             f"{result.summary}"
         )
