@@ -22,6 +22,10 @@ class CaseStatus(models.TextChoices):
     MERGED = "merged", "Linked into another case"
 
 
+# A case in these states has nothing left to do (the open cases' partial indexes are over the rest).
+CLOSED_STATES = [CaseStatus.CLOSED, CaseStatus.MERGED]
+
+
 def panel_area_ids(user):
     """Areas covered by the panels of the areas where the person is a panel member or manager."""
     from safeguarding.core import permissions
@@ -58,7 +62,7 @@ class ChildDeathCaseQuerySet(AreaScopedQuerySet):
         )
 
     def open(self):
-        return self.exclude(status__in=[CaseStatus.CLOSED, CaseStatus.MERGED])
+        return self.exclude(status__in=CLOSED_STATES)
 
     def counted(self):
         """Cases that count in statistics: not linked into another, and not marked as not genuine."""
@@ -118,7 +122,17 @@ class ChildDeathCase(models.Model):
 
     class Meta:
         ordering = ["-date_of_death", "-pk"]
-        indexes = [models.Index(fields=["status"]), models.Index(fields=["date_of_death"])]
+        indexes = [
+            models.Index(fields=["status"]),
+            models.Index(fields=["date_of_death"]),
+            # The open cases of a few areas (task lists, the header's count on every page a panel manager opens)
+            # among the closed ones of every year: without these, each such page read ~2,000 table blocks.
+            models.Index(fields=["area"], condition=~models.Q(status__in=CLOSED_STATES), name="open_case_area"),
+            models.Index(fields=["panel"], condition=~models.Q(status__in=CLOSED_STATES), name="open_case_panel"),
+            models.Index(
+                fields=["place_of_death_area"], condition=~models.Q(status__in=CLOSED_STATES), name="open_case_place"
+            ),
+        ]
 
     def __str__(self):
         return self.reference
