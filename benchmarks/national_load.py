@@ -10,8 +10,9 @@ of the people it signs in). Starts gunicorn with 4 workers on the port given, si
 national administrator) plus public visitors, and has 8 client threads request every page group of every role
 `--repeats` times in a shuffled order, each page request followed by the bare view (/healthz), so both see the
 same load. Prints, per page, the median, the 95th percentile and the ratio of its median to the bare view's,
-beside the budgets (median within 2x the bare view, 95th percentile within 300 ms). It prints figures; it
-asserts nothing.
+beside the budgets (median within 2x the bare view, 95th percentile within 300 ms); then the same table with
+one client at a time (`--alone-repeats`), what each page costs the server without queueing. It prints figures;
+it asserts nothing.
 """
 
 import argparse
@@ -151,7 +152,7 @@ def _client_thread(base, jobs, cookie_name, results, lock):
                 results[(what, "" if what.startswith("bare") else role)].append((elapsed, response.status_code))
 
 
-def run(database_url, port, clients, repeats, workers):
+def run(database_url, port, clients, repeats, workers, alone_repeats=5):
     os.environ.update(DJANGO_SETTINGS_MODULE="config.settings.local", DATABASE_URL=database_url, DEBUG="false")
     os.environ.setdefault("LOG_LEVEL", "WARNING")
     import django
@@ -182,10 +183,17 @@ def run(database_url, port, clients, repeats, workers):
         started = time.perf_counter()
         results = _drive(base, jobs, clients, cookie_name)
         elapsed = time.perf_counter() - started
+        # The same pages one request at a time: what each costs the server, without waiting behind others.
+        started = time.perf_counter()
+        alone = _drive(base, warm * alone_repeats, 1, cookie_name) if alone_repeats else None
+        alone_elapsed = time.perf_counter() - started
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait()
     _print(results, elapsed, clients, workers)
+    if alone:
+        print()
+        _print(alone, alone_elapsed, 1, workers)
 
 
 def _wait_for(port):
@@ -240,12 +248,15 @@ def main():
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--repeats", type=int, default=12)
+    parser.add_argument(
+        "--alone-repeats", type=int, default=5, help="then each page this many times with one client (0: skip)"
+    )
     arguments = parser.parse_args()
     database_url = os.environ.get("BENCH_DATABASE_URL")
     if not database_url:
         print("national_load: set BENCH_DATABASE_URL to a PostgreSQL database filled by seed_national; skipped")
         return
-    run(database_url, arguments.port, arguments.clients, arguments.repeats, arguments.workers)
+    run(database_url, arguments.port, arguments.clients, arguments.repeats, arguments.workers, arguments.alone_repeats)
 
 
 if __name__ == "__main__":

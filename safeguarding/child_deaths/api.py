@@ -130,7 +130,13 @@ class CaseList(_CaseQuery, generics.ListAPIView):
 
     def get_queryset(self):
         # The page's notification counts in its own query, not one COUNT per case.
-        counted = Notification.objects.filter(case=OuterRef("pk")).order_by().values("case").annotate(n=Count("pk"))
+        counted = (
+            Notification.objects.visible_to(self.request.user)
+            .filter(case=OuterRef("pk"))
+            .order_by()
+            .values("case")
+            .annotate(n=Count("pk"))
+        )
         return super().get_queryset().annotate(notification_count=Coalesce(Subquery(counted.values("n")), 0))
 
     def paginate_queryset(self, queryset):

@@ -47,9 +47,12 @@ def panel_manager_tasks(work):
     if not area_ids:
         return []
     today, policies = work.today, work.policies
-    managed = _managed_cases(work, area_ids)
+    managed = list(_managed_cases(work, area_ids).select_related("area", "panel_review").order_by())
+    # The tasks below are about these cases: their ids, read once, rather than the visibility rule again in
+    # each query (each repeat read every case of the person's areas, open or closed).
+    managed_ids = [case.pk for case in managed]
     tasks = []
-    for case in managed.select_related("area", "panel_review").order_by():
+    for case in managed:
         page = reverse("child_deaths:case", args=[case.reference])
         if case.national_database_informed_on is None:
             clock = clocks.inform_database_clock(case, today, policies=policies)
@@ -73,7 +76,7 @@ def panel_manager_tasks(work):
     links = (
         LinkCandidate.objects.visible_to(work.user)
         .proposed()
-        .filter(case__in=managed.values("pk"))
+        .filter(case_id__in=managed_ids)
         .select_related("case__area")
         .order_by()
     )
@@ -106,8 +109,7 @@ def panel_manager_tasks(work):
             )
         )
     reports = (
-        AgencyReport.objects.visible_to(work.user)
-        .filter(submitted_on__isnull=True, case__in=managed.values("pk"))
+        AgencyReport.objects.filter(submitted_on__isnull=True, case_id__in=managed_ids)  # managed: visible already
         .select_related("case__area", "organisation")
         .order_by()
     )
