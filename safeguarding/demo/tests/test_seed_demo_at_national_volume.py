@@ -79,7 +79,11 @@ def test_seed_demo_completes_with_ten_thousand_repository_reports(database_url):
             "SELECT COUNT(*) FROM repository_repositoryentry WHERE source_key LIKE %s", [f"{SOURCE_KEY_PREFIX}%"]
         )
         synthetic_reports = cursor.fetchone()[0]
-        cursor.execute("SELECT COUNT(*) FROM repository_repositoryfinding WHERE coded_at IS NULL")
+        cursor.execute(
+            "SELECT COUNT(*) FROM repository_repositoryfinding finding JOIN repository_repositoryentry entry"
+            " ON entry.id = finding.entry_id WHERE finding.coded_at IS NULL AND entry.source_key LIKE %s",
+            [f"{SOURCE_KEY_PREFIX}%"],
+        )
         uncoded = cursor.fetchone()[0]
     assert synthetic_reports == REPORTS
-    assert uncoded == demo.UNCODED  # the latest findings, left for the coding queue
+    assert uncoded == demo.UNCODED  # the corpus's latest findings, left for the coding queue
