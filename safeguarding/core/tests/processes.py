@@ -5,12 +5,15 @@ PostgreSQL only (several processes on one SQLite file is not how the service run
 (`django_db(transaction=True)`) so the processes see what a test writes.
 """
 
+import contextlib
 import os
 import signal
 import subprocess
 import sys
 import time
+import uuid
 
+import psycopg
 import pytest
 import requests
 from django.conf import settings
@@ -23,6 +26,36 @@ POSTGRES_ONLY = "set DATABASE_URL to a PostgreSQL database to run it"
 
 def on_postgres():
     return os.environ.get("DATABASE_URL", "").split(":", 1)[0] in {"postgres", "postgresql"}
+
+
+def connection_params(name):
+    """psycopg's connection arguments for database `name` on the test database's server."""
+    source = connection.settings_dict
+    return {
+        "host": source["HOST"] or "127.0.0.1",
+        "port": source["PORT"] or 5432,
+        "user": source["USER"],
+        "dbname": name,
+    }
+
+
+def database_url(name):
+    params = connection_params(name)
+    return f"postgres://{params['user']}@{params['host']}:{params['port']}/{name}"
+
+
+@contextlib.contextmanager
+def scratch_database(prefix):
+    """A new empty database on the test server, named `prefix` and a random suffix, dropped afterwards (for
+    commands that must start from nothing: a restore, a whole seed)."""
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(**connection_params("postgres"), autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield name
+    finally:
+        with psycopg.connect(**connection_params("postgres"), autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def environment(**extra):

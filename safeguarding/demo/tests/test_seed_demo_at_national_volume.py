@@ -10,12 +10,10 @@ is also tested in every run, at the same volume, by
 import os
 import subprocess
 import sys
-import uuid
 
 import psycopg
 import pytest
 from django.conf import settings
-from django.db import connection
 
 from safeguarding.core.tests import processes
 from safeguarding.learning.repository import demo
@@ -31,25 +29,10 @@ pytestmark = [
 ]
 
 
-def _params(name):
-    source = connection.settings_dict
-    return {
-        "host": source["HOST"] or "127.0.0.1",
-        "port": source["PORT"] or 5432,
-        "user": source["USER"],
-        "dbname": name,
-    }
-
-
 @pytest.fixture
 def database_url():
-    name = f"seed_demo_national_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(**_params("postgres"), autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    source = connection.settings_dict
-    yield f"postgres://{source['USER']}@{source['HOST'] or '127.0.0.1'}:{source['PORT'] or 5432}/{name}"
-    with psycopg.connect(**_params("postgres"), autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with processes.scratch_database("seed_demo_national") as name:
+        yield processes.database_url(name)
 
 
 def _manage(*args, url, timeout):

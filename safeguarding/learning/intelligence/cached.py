@@ -7,14 +7,10 @@ through the cache (Redis in production, so every web process shares it). The day
 periods such as "the last 12 months" count back from today.
 """
 
-import hashlib
-
-from django.core.cache import cache
 from django.utils import timezone
 
+from safeguarding.core.shared_cache import computed_once
 from safeguarding.learning.repository.search import facet_index
-
-CACHE_SECONDS = 60 * 60
 
 
 def cached(kind, selection, compute):
@@ -24,10 +20,4 @@ def cached(kind, selection, compute):
     version = facet_index.data_version()
     if version is None:
         return compute()
-    choice = (kind, selection, version, timezone.localdate())
-    key = "intelligence:" + hashlib.sha256(repr(choice).encode()).hexdigest()
-    found = cache.get(key)
-    if found is None:
-        found = compute()
-        cache.set(key, found, CACHE_SECONDS)
-    return found
+    return computed_once("intelligence", (kind, selection, version, timezone.localdate()), compute)

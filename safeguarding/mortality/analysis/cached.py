@@ -7,15 +7,12 @@ table itself (how many records, the newest id and the latest change), so a sync 
 once; the day is part of the key because ages and clocks count from today.
 """
 
-import hashlib
-
-from django.core.cache import cache
 from django.db.models import Count, Max
 from django.utils import timezone
 
-from ..models import MortalityRecord
+from safeguarding.core.shared_cache import computed_once
 
-CACHE_SECONDS = 60 * 60
+from ..models import MortalityRecord
 
 
 def data_version():
@@ -25,9 +22,4 @@ def data_version():
 def cached(kind, filters, compute):
     """compute() for this kind of figure and filter set, from the cache when the table has not changed."""
     choice = (kind, sorted(filters.as_query().items()), data_version(), timezone.localdate())
-    key = "mortality:" + hashlib.sha256(repr(choice).encode()).hexdigest()
-    found = cache.get(key)
-    if found is None:
-        found = compute()
-        cache.set(key, found, CACHE_SECONDS)
-    return found
+    return computed_once("mortality", choice, compute)

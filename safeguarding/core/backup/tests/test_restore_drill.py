@@ -6,7 +6,6 @@ import base64
 import os
 import subprocess
 import sys
-import uuid
 
 import psycopg
 import pytest
@@ -17,6 +16,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from safeguarding.core import audit
+from safeguarding.core.tests import processes
 from safeguarding.incidents.factories import make_incident
 from safeguarding.organisations.factories import SafeguardingAreaFactory, person_with_role
 from safeguarding.organisations.models import Role
@@ -58,18 +58,8 @@ def world(settings, tmp_path):
     return areas
 
 
-def _params(name):
-    source = connection.settings_dict
-    return {
-        "host": source["HOST"] or "127.0.0.1",
-        "port": source["PORT"] or 5432,
-        "user": source["USER"],
-        "dbname": name,
-    }
-
-
 def _counts(name):
-    with psycopg.connect(**_params(name)) as db, db.cursor() as cursor:
+    with psycopg.connect(**processes.connection_params(name)) as db, db.cursor() as cursor:
         cursor.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")
         tables = [row[0] for row in cursor.fetchall()]
         counts = {}
@@ -81,17 +71,12 @@ def _counts(name):
 
 @pytest.fixture
 def empty_database():
-    name = f"restore_drill_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(**_params("postgres"), autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    yield name
-    with psycopg.connect(**_params("postgres"), autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with processes.scratch_database("restore_drill") as name:
+        yield name
 
 
 def _manage(*args, database, media_root, key):
-    source = connection.settings_dict
-    url = f"postgres://{source['USER']}@{source['HOST'] or '127.0.0.1'}:{source['PORT'] or 5432}/{database}"
+    url = processes.database_url(database)
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.test",
